@@ -1,0 +1,30 @@
+"""arrears: recovery of what English councils are owed.
+
+This package is the public API for debt-type plugins: import from ``arrears``
+only. A plugin declares its debt types through :func:`register_debt_types`
+and takes part in billing, stage progression, fees, priority and write-off
+through the hooks in :mod:`arrears.hookspecs`, marked with :data:`hookimpl`.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRequest
+from .context import Context
+from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
+from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
+from .hookspecs import hookimpl
+from .ladder import ANY, Ladder, Stage, Transition, cleared
+from .money import format_pence, parse_pounds, percent_of, pounds
+from .working_days import WorkingCalendar
+
+try:
+    __version__ = version("arrears")
+except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
+    __version__ = "0"
+
+__all__ = [
+    "ANY", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
+    "DebtTypeRegistry", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
+    "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest",
+    "__version__", "cleared", "format_pence", "hookimpl", "parse_pounds", "percent_of", "pounds",
+]

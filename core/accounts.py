@@ -1,0 +1,210 @@
+"""Case services: show an account with its whole timeline, list and record officer actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from .case_loader import ACCOUNT, DEBTOR, LEDGER, load_cases
+from .cases import Move, WriteOffRequest
+from .context import Context
+from .registration import council_profile
+from .errors import ActionRefused, NotFound
+from .models import AccountParty, Officer, StageEvent, utcnow
+from .plugins import PluginHost
+
+__all__ = ["show_account", "list_actions", "record_action", "resolve_officer", "add_officer"]
+
+EVENT = StageEvent.__table__
+OFFICER = Officer.__table__
+PARTY = AccountParty.__table__
+
+
+def _account(conn: Connection, council_id: str, reference: str):
+    row = conn.execute(
+        sa.select(ACCOUNT, DEBTOR.c.reference.label("debtor_ref"), DEBTOR.c.name.label("debtor_name"), DEBTOR.c.kind.label("debtor_kind"))
+        .join(DEBTOR, DEBTOR.c.id == ACCOUNT.c.debtor_id)
+        .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference == reference)
+    ).first()
+    if row is None:
+        raise NotFound(f"no account {reference!r} for council {council_id!r}")
+    return row
+
+
+def show_account(engine: Engine, host: PluginHost, council_id: str, reference: str) -> dict[str, Any]:
+    """Everything about an account: who owes what, where it stands, and every event with its reason."""
+    with engine.connect() as conn:
+        profile = council_profile(conn, host, council_id)
+        acc = _account(conn, council_id, reference)
+        ledger = conn.execute(
+            sa.select(LEDGER).where(LEDGER.c.account_id == acc.id).order_by(LEDGER.c.effective_on, LEDGER.c.id)
+        ).all()
+        events = conn.execute(
+            sa.select(EVENT, OFFICER.c.login)
+            .outerjoin(OFFICER, OFFICER.c.id == EVENT.c.officer_id)
+            .where(EVENT.c.account_id == acc.id)
+            .order_by(EVENT.c.on_date, EVENT.c.id)
+        ).all()
+        parties = conn.execute(
+            sa.select(DEBTOR.c.reference, DEBTOR.c.name).join(PARTY, PARTY.c.debtor_id == DEBTOR.c.id)
+            .where(PARTY.c.account_id == acc.id)
+        ).all()
+    debt_type = host.debt_types.get(acc.debt_type)
+    ledger_sum = sum(e.amount_pence for e in ledger)
+    timeline: list[dict[str, Any]] = []
+    for e in ledger:
+        timeline.append({
+            "date": e.effective_on.isoformat(), "type": e.kind, "amount_pence": e.amount_pence,
+            "description": e.description, "code": e.code,
+        })
+    for ev in events:
+        timeline.append({
+            "date": ev.on_date.isoformat(), "type": "stage", "from": ev.from_stage, "to": ev.to_stage,
+            "rule": ev.rule, "reason": ev.reason, "facts": ev.facts, "profile_version": ev.profile_version,
+            "plugin_version": ev.plugin_version, "run_id": ev.run_id, "officer": ev.login,
+        })
+    order = {"charge": 0, "payment": 1, "adjustment": 1, "reversal": 1, "stage": 2, "fee": 3, "write_off": 4}
+    timeline.sort(key=lambda t: (t["date"], order.get(t["type"], 5)))
+    priority = host.hook.case_priority(profile=profile, debt_type=acc.debt_type, stage=acc.stage, balance_pence=acc.balance_pence)
+    return {
+        "council": council_id,
+        "reference": acc.reference,
+        "debt_type": acc.debt_type,
+        "debt_type_label": debt_type.label if debt_type else acc.debt_type,
+        "debtor": {"reference": acc.debtor_ref, "name": acc.debtor_name, "kind": acc.debtor_kind},
+        "joint_debtors": [{"reference": p.reference, "name": p.name} for p in parties],
+        "opened_on": acc.opened_on.isoformat(),
+        "amount_pence": acc.amount_pence,
+        "balance_pence": ledger_sum,
+        "balance_cache_ok": ledger_sum == acc.balance_pence,
+        "stage": acc.stage,
+        "stage_label": debt_type.ladder.stage(acc.stage).label if debt_type else acc.stage,
+        "stage_since": acc.stage_since.isoformat(),
+        "next_review_on": acc.next_review_on.isoformat() if acc.next_review_on else None,
+        "closed_on": acc.closed_on.isoformat() if acc.closed_on else None,
+        "priority": priority,
+        "attrs": acc.attrs,
+        "timeline": timeline,
+    }
+
+
+def list_actions(engine: Engine, host: PluginHost, council_id: str, reference: str) -> list[dict[str, Any]]:
+    """The officer actions the account's stage allows."""
+    with engine.connect() as conn:
+        acc = _account(conn, council_id, reference)
+    ladder = host.debt_type(acc.debt_type).ladder
+    return [
+        {"action": a.name, "to_stage": a.to_stage, "description": a.description, "fields": list(a.fields)}
+        for a in ladder.actions(acc.stage)
+    ]
+
+
+def add_officer(engine: Engine, council_id: str, login: str, role: str, write_off_limit_pence: int | None = None) -> int:
+    """Register (or update) an officer of a council."""
+    with engine.begin() as conn:
+        row = conn.execute(
+            sa.select(OFFICER.c.id).where(OFFICER.c.council_id == council_id, OFFICER.c.login == login)
+        ).first()
+        if row:
+            conn.execute(sa.update(OFFICER).where(OFFICER.c.id == row.id).values(role=role, write_off_limit_pence=write_off_limit_pence))
+            return row.id
+        return conn.execute(
+            sa.insert(OFFICER).values(
+                council_id=council_id, login=login, role=role, write_off_limit_pence=write_off_limit_pence, created_at=utcnow()
+            ).returning(OFFICER.c.id)
+        ).scalar_one()
+
+
+def resolve_officer(conn: Connection, council_id: str, login: str):
+    """The officer record for ``login``; an officer acts only for councils they belong to."""
+    row = conn.execute(
+        sa.select(OFFICER).where(OFFICER.c.council_id == council_id, OFFICER.c.login == login)
+    ).first()
+    if row is None:
+        raise ActionRefused(
+            f"{login!r} is not an officer of council {council_id!r}; add them with "
+            f"`arrears officer add {login} --council {council_id} --role ROLE`"
+        )
+    return row
+
+
+def record_action(
+    engine: Engine, host: PluginHost, council_id: str, reference: str, action: str,
+    fields: dict[str, str], officer_login: str, on: date,
+) -> dict[str, Any]:
+    """Record an officer's action: check the stage allows it and its fields, move the case, audit who and why."""
+    with engine.begin() as conn:
+        profile = council_profile(conn, host, council_id)
+        officer = resolve_officer(conn, council_id, officer_login)
+        acc = _account(conn, council_id, reference)
+        debt_type = host.debt_type(acc.debt_type)
+        ladder = debt_type.ladder
+        allowed = {a.name: a for a in ladder.actions(acc.stage)}
+        if action not in allowed:
+            names = ", ".join(allowed) or "none"
+            raise ActionRefused(f"{reference} is at stage {acc.stage!r}, which does not allow {action!r} (allowed: {names})")
+        spec = allowed[action]
+        missing = [name for name in spec.fields if not fields.get(name)]
+        unknown = [name for name in fields if name not in spec.fields]
+        if missing or unknown:
+            parts = []
+            if missing:
+                parts.append("missing " + ", ".join(f"{m}=..." for m in missing))
+            if unknown:
+                parts.append("unknown " + ", ".join(unknown))
+            raise ActionRefused(f"{action}: {'; '.join(parts)} (fields: {', '.join(spec.fields) or 'none'})")
+        cases, _ = load_cases(conn, [acc.id], on)
+        case = cases[0]
+        facts: dict[str, Any] = {"stage": acc.stage, "balance_pence": case.balance_pence, **fields}
+        if action == "write_off":
+            _authorise_write_off(host, profile, officer, acc, case.balance_pence, fields.get("reason", ""), facts)
+        ctx = Context(council_id, debt_type, profile.params(acc.debt_type, on), profile.calendar, on, profile, profile.version)
+        move = Move(spec.to_stage, action, f"{spec.description} Recorded by {officer.login}.", facts)
+        fees = [f for answer in host.hook.transition_fees(context=ctx, moves=[(case, move)]) for f in (answer or ())]
+        entries = [{
+            "account_id": acc.id, "kind": "fee", "amount_pence": fee.amount_pence, "effective_on": on,
+            "code": fee.code, "description": fee.description, "officer_id": officer.id, "created_at": utcnow(),
+        } for fee in fees]
+        delta = sum(f.amount_pence for f in fees)
+        if action == "write_off" and case.balance_pence > 0:
+            entries.append({
+                "account_id": acc.id, "kind": "write_off", "amount_pence": -case.balance_pence, "effective_on": on,
+                "code": fields["reason"][:60], "description": f"Written off: {fields['reason']}",
+                "officer_id": officer.id, "created_at": utcnow(),
+            })
+            delta -= case.balance_pence
+        if entries:
+            conn.execute(sa.insert(LEDGER), entries)
+        conn.execute(sa.insert(EVENT).values(
+            account_id=acc.id, on_date=on, from_stage=acc.stage, to_stage=spec.to_stage, rule=action,
+            reason=move.reason, facts=facts, profile_version=profile.version, plugin_version=debt_type.version,
+            officer_id=officer.id, created_at=utcnow(),
+        ))
+        terminal = ladder.is_terminal(spec.to_stage)
+        conn.execute(sa.update(ACCOUNT).where(ACCOUNT.c.id == acc.id).values(
+            stage=spec.to_stage, stage_since=on, balance_pence=ACCOUNT.c.balance_pence + delta,
+            closed_on=on if terminal else None, next_review_on=None if terminal else on,
+        ))
+    return {"reference": reference, "action": action, "from": acc.stage, "to": spec.to_stage, "fees_pence": delta if action != "write_off" else sum(f.amount_pence for f in fees), "officer": officer.login}
+
+
+def _authorise_write_off(host: PluginHost, profile, officer, acc, balance: int, reason: str, facts: dict) -> None:
+    if reason not in profile.write_off_reasons:
+        raise ActionRefused(f"write_off: reason {reason!r} is not one of the council's reasons: {', '.join(profile.write_off_reasons)}")
+    request = WriteOffRequest(profile.council_id, acc.debt_type, acc.reference, balance, reason, acc.stage)
+    needed = host.hook.writeoff_authority(profile=profile, request=request)
+    levels = profile.authorities()
+    if needed is None or needed not in levels:
+        raise ActionRefused(f"write_off: no authority in the council's delegations covers {balance} pence")
+    facts["authority_needed"] = needed
+    if officer.role not in levels or levels.index(officer.role) < levels.index(needed):
+        raise ActionRefused(
+            f"write_off of {balance} pence for {reason!r} needs authority {needed!r}; officer {officer.login!r} has role {officer.role!r}"
+        )
+    if officer.write_off_limit_pence is not None and balance > officer.write_off_limit_pence:
+        raise ActionRefused(
+            f"write_off of {balance} pence is above officer {officer.login!r}'s own limit of {officer.write_off_limit_pence} pence"
+        )

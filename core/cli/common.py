@@ -1,0 +1,129 @@
+"""What every command shares: the database option, the plugin host, errors, JSON and progress output."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import click
+
+from ..db import database_url, make_engine, schema_is_current
+from ..errors import ArrearsError, ImportRejected, ProfileError
+from ..plugins import PluginHost, build_plugin_host
+
+__all__ = ["Env", "pass_env", "db_option", "council_option", "json_option", "date_type", "emit_json", "fail_cleanly", "progress_bar"]
+
+
+class Env:
+    """Built lazily once per command: the database engine and the plugin host."""
+
+    def __init__(self, db_url: str | None) -> None:
+        self.db_url = db_url
+        self._host: PluginHost | None = None
+        self._engine = None
+
+    @property
+    def host(self) -> PluginHost:
+        if self._host is None:
+            self._host = build_plugin_host()
+            for failed in self._host.failures:
+                click.echo(f"warning: plugin {failed.name!r} not loaded: {failed.error}", err=True)
+        return self._host
+
+    @property
+    def url(self) -> str:
+        return database_url(self.db_url)
+
+    def engine(self, *, migrate_check: bool = True):
+        if self._engine is None:
+            self._engine = make_engine(self.db_url)
+            if migrate_check:
+                try:
+                    current = schema_is_current(self._engine)
+                except Exception as exc:
+                    raise click.ClickException(f"cannot open database {self._engine.url!r}: {exc}") from None
+                if not current:
+                    raise click.ClickException(
+                        f"database {self._engine.url!r} has no arrears schema or an older one; run `arrears init --council ID` first"
+                    )
+        return self._engine
+
+
+pass_env = click.make_pass_decorator(Env)
+
+
+def db_option(fn: Callable) -> Callable:
+    """``--db URL`` on a subcommand, overriding the group's (and ``ARREARS_DB``)."""
+
+    @click.option("--db", "db_url", metavar="URL", help="Database URL (default: ARREARS_DB or sqlite:///arrears.db).")
+    @functools.wraps(fn)
+    def wrapper(*args, db_url=None, **kwargs):
+        if db_url:
+            click.get_current_context().find_object(Env).db_url = db_url
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+council_option = click.option("--council", "council_id", required=True, metavar="ID", help="The council's id.")
+json_option = click.option("json_", "--json", is_flag=True, help="Print JSON instead of text.")
+
+
+class _DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date in the form YYYY-MM-DD", param, ctx)
+
+
+date_type = _DateType()
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, default=str))
+
+
+def fail_cleanly(fn: Callable) -> Callable:
+    """Turn the core's errors into a clear message and exit 1, never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (ImportRejected, ProfileError) as exc:
+            for line in exc.problems:
+                click.echo(line, err=True)
+            noun = "problem" if len(exc.problems) == 1 else "problems"
+            what = "nothing was imported" if isinstance(exc, ImportRejected) else "profile rejected"
+            raise click.ClickException(f"{len(exc.problems)} {noun}; {what}") from None
+        except ArrearsError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper
+
+
+class _NullBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        pass
+
+
+def progress_bar(length: int, label: str):
+    """A progress bar on stderr when it is a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return _NullBar()
+    return click.progressbar(length=length, label=label, file=sys.stderr)

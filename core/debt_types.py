@@ -1,0 +1,136 @@
+"""What a plugin declares to add a debt type: id, label, ladder, parameters, import columns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from .errors import PluginError
+from .ladder import Guard, Ladder
+from .money import MoneyError, parse_pounds
+
+__all__ = ["Column", "DebtType", "DebtTypeRegistry", "Parameters", "ColumnError"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+
+
+class Parameters(BaseModel):
+    """Base for a debt type's profile parameters: unknown keys are refused, values are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ColumnError(ValueError):
+    """A CSV value that does not fit its column."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """An import column a debt type adds to the accounts CSV.
+
+    ``kind`` is one of ``text``, ``int``, ``date``, ``money`` (pounds and pence,
+    stored as pence), ``bool`` or ``choice`` (one of ``choices``).
+    """
+
+    name: str
+    kind: str = "text"
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    help: str = ""
+
+    def parse(self, raw: str) -> Any:
+        """The stored value for ``raw`` (dates as ISO text, money as pence), or raise ColumnError."""
+        text = raw.strip()
+        if not text:
+            if self.required:
+                raise ColumnError("is required")
+            return None
+        if self.kind == "text":
+            return text
+        if self.kind == "int":
+            if not re.fullmatch(r"-?\d+", text):
+                raise ColumnError(f"{text!r} is not a whole number")
+            return int(text)
+        if self.kind == "date":
+            try:
+                return date.fromisoformat(text).isoformat()
+            except ValueError:
+                raise ColumnError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        if self.kind == "money":
+            try:
+                return parse_pounds(text)
+            except MoneyError as exc:
+                raise ColumnError(str(exc)) from None
+        if self.kind == "bool":
+            lowered = text.lower()
+            if lowered in ("y", "yes", "true", "1"):
+                return True
+            if lowered in ("n", "no", "false", "0"):
+                return False
+            raise ColumnError(f"{text!r} is not yes or no")
+        if self.kind == "choice":
+            if text not in self.choices:
+                raise ColumnError(f"{text!r} is not one of {', '.join(self.choices)}")
+            return text
+        raise ColumnError(f"unknown column kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class DebtType:
+    """A kind of debt the platform recovers, as a plugin declares it.
+
+    ``guards`` maps the ladder's guard names to functions; ``params`` is the
+    :class:`Parameters` model for the debt type's section of a council profile;
+    ``columns`` are the extra accounts-CSV columns. ``version`` is filled in by
+    the plugin host from the plugin's distribution.
+    """
+
+    id: str
+    label: str
+    ladder: Ladder
+    params: type[Parameters] = Parameters
+    columns: tuple[Column, ...] = ()
+    guards: Mapping[str, Guard] | None = None
+    description: str = ""
+    version: str = "0"
+    plugin: str = ""
+
+    def column(self, name: str) -> Column | None:
+        return next((c for c in self.columns if c.name == name), None)
+
+
+@dataclass
+class DebtTypeRegistry:
+    """Passed to ``register_debt_types``; validates each debt type as it arrives."""
+
+    debt_types: dict[str, DebtType] = field(default_factory=dict)
+    current_plugin: str = ""
+    current_version: str = "0"
+    on_error: Callable[[str, Exception], None] | None = None
+
+    def __call__(self, debt_type: DebtType) -> None:
+        self.add(debt_type)
+
+    def add(self, debt_type: DebtType) -> None:
+        """Register ``debt_type``; a bad id, a duplicate or an invalid ladder is a :class:`PluginError`."""
+        if not isinstance(debt_type, DebtType):
+            raise PluginError(f"plugin {self.current_plugin!r} registered {debt_type!r}, not a DebtType")
+        if not _ID.match(debt_type.id):
+            raise PluginError(f"debt type id {debt_type.id!r} must be lower-case letters, digits and _")
+        if debt_type.id in self.debt_types:
+            other = self.debt_types[debt_type.id].plugin
+            raise PluginError(f"debt type {debt_type.id!r} registered by both {other!r} and {self.current_plugin!r}")
+        if not (isinstance(debt_type.params, type) and issubclass(debt_type.params, Parameters)):
+            raise PluginError(f"debt type {debt_type.id!r}: params must be a Parameters subclass")
+        debt_type.ladder.validate(debt_type.guards, owner=f"debt type {debt_type.id!r}")
+        object.__setattr__(debt_type, "plugin", debt_type.plugin or self.current_plugin)
+        object.__setattr__(debt_type, "version", self.current_version)
+        self.debt_types[debt_type.id] = debt_type
+
+    def as_mapping(self) -> Mapping[str, DebtType]:
+        return dict(self.debt_types)

@@ -1,0 +1,134 @@
+"""A demonstration: synthetic sundry invoices for a bundled council, months of nightly runs, some payments.
+
+Everything goes through the same services an operator uses (import, run,
+account view), on a SQLite file, with a fixed random seed so it tells the
+same story every time.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from .accounts import show_account
+from .case_loader import ACCOUNT
+from .registration import register_council
+from .db import make_engine, upgrade
+from .importer import import_accounts, import_payments
+from .plugins import PluginHost
+from .runner import run_council
+
+__all__ = ["DemoResult", "run_demo"]
+
+FIRST_NAMES = ["Alex", "Sam", "Jo", "Priya", "Tom", "Aisha", "Chris", "Megan", "Tariq", "Ruth", "Owen", "Grace"]
+SURNAMES = ["Smith", "Khan", "Jones", "Patel", "Brown", "Wilson", "Taylor", "Ahmed", "Evans", "Walker"]
+BUSINESSES = ["Bakery", "Garage", "Florist", "Cafe", "Builders", "Salon", "Removals", "Printers"]
+SERVICES = ["trade waste", "pest control", "hall hire", "bulky waste", "licensing", "garden waste"]
+
+
+@dataclass
+class DemoResult:
+    database: str
+    council_id: str
+    accounts: int
+    payments: int
+    months: list[dict] = field(default_factory=list)
+    stages: dict[str, int] = field(default_factory=dict)
+    fees_pence: int = 0
+    examples: list[dict] = field(default_factory=list)
+
+
+def _accounts_csv(path: Path, rng: random.Random, count: int, start: date, days: int) -> list[tuple[str, int, date]]:
+    rows = []
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", "description"])
+        for i in range(1, count + 1):
+            kind = rng.choices(["person", "sole_trader", "company"], [6, 2, 2])[0]
+            if kind == "company":
+                name = f"{rng.choice(SURNAMES)} {rng.choice(BUSINESSES)} Ltd"
+            elif kind == "sole_trader":
+                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)} t/a {rng.choice(SURNAMES)}'s {rng.choice(BUSINESSES)}"
+            else:
+                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+            pence = rng.choice([rng.randint(2000, 20000), rng.randint(20000, 150000)])
+            opened = start + timedelta(days=rng.randrange(days))
+            ref = f"INV{i:06d}"
+            w.writerow([ref, "sundry", f"D{i:06d}", name, kind, f"{pence // 100}.{pence % 100:02d}",
+                        opened.isoformat(), rng.choice(SERVICES)])
+            rows.append((ref, pence, opened))
+    return rows
+
+
+def _payments_csv(path: Path, rng: random.Random, invoices, month_start: date, month_end: date, paid: set[str]) -> int:
+    count = 0
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["reference", "amount", "date", "method"])
+        for ref, pence, opened in invoices:
+            if ref in paid or opened > month_end or rng.random() > 0.3:
+                continue
+            on = max(opened, month_start) + timedelta(days=rng.randrange(28))
+            if on > month_end:
+                on = month_end
+            amount = pence if rng.random() < 0.8 else pence // 2
+            if amount == pence:
+                paid.add(ref)
+            w.writerow([ref, f"{amount // 100}.{amount % 100:02d}", on.isoformat(), rng.choice(["card", "bank", "direct debit"])])
+            count += 1
+    return count
+
+
+def run_demo(host: PluginHost, council_id: str, database: Path, count: int = 3000, months: int = 6, seed: int = 2025) -> DemoResult:
+    """Build the demo database at ``database`` (replacing an earlier one) and tell its story."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    engine: Engine = make_engine(f"sqlite:///{database}")
+    upgrade(engine)
+    register_council(engine, host, council_id)
+    rng = random.Random(seed)
+    start = date(2025, 1, 6)
+    result = DemoResult(str(database), council_id, count, 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        invoices = _accounts_csv(Path(tmp) / "accounts.csv", rng, count, start, 90)
+        import_accounts(engine, host, council_id, Path(tmp) / "accounts.csv")
+        paid: set[str] = set()
+        month_start = start
+        for _ in range(months):
+            month_end = (month_start.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            pay_file = Path(tmp) / f"payments-{month_start:%Y-%m}.csv"
+            made = _payments_csv(pay_file, rng, invoices, month_start, month_end, paid)
+            if made:
+                import_payments(engine, host, council_id, pay_file)
+            result.payments += made
+            report = run_council(engine, host, council_id, month_end)
+            result.months.append({"month": f"{month_start:%Y-%m}", "payments": made, **report.as_dict()})
+            result.fees_pence += report.fees_pence
+            month_start = month_end + timedelta(days=1)
+    with engine.connect() as conn:
+        result.stages = dict(sorted(conn.execute(
+            sa.select(ACCOUNT.c.stage, sa.func.count()).where(ACCOUNT.c.council_id == council_id).group_by(ACCOUNT.c.stage)
+        ).all()))
+        picks = []
+        for stage in ("paid", "further_recovery"):
+            ref = conn.execute(
+                sa.select(ACCOUNT.c.reference).where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.stage == stage)
+                .order_by(ACCOUNT.c.id).limit(1)
+            ).scalar()
+            if ref:
+                picks.append(ref)
+    result.examples = [show_account(engine, host, council_id, ref) for ref in picks]
+    engine.dispose()
+    return result
+
+
+def stage_counts(result: DemoResult) -> Counter:
+    return Counter(result.stages)

@@ -1,0 +1,342 @@
+"""Importing accounts and payments from CSV: all or nothing, every bad row reported, the same file twice a no-op.
+
+Rows are checked and written in chunks inside one transaction; if any row is
+bad, checking carries on to the end (so every problem is reported) and the
+transaction is rolled back, so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+
+from .case_loader import ACCOUNT, DEBTOR, LEDGER
+from .registration import council_profile
+from .csv_files import CsvFile, read_csv
+from .debt_types import ColumnError
+from .errors import ImportRejected
+from .models import DEBTOR_KINDS, ImportBatch, utcnow
+from .money import MoneyError, parse_pounds
+from .plugins import PluginHost
+
+__all__ = ["ImportResult", "import_accounts", "import_payments", "ACCOUNT_COLUMNS", "PAYMENT_COLUMNS"]
+
+BATCH = ImportBatch.__table__
+ACCOUNT_COLUMNS = ("reference", "debt_type", "debtor_ref", "debtor_name", "amount", "date")
+OPTIONAL_ACCOUNT_COLUMNS = ("debtor_kind",)
+PAYMENT_COLUMNS = ("reference", "amount", "date")
+OPTIONAL_PAYMENT_COLUMNS = ("method",)
+CHUNK = 5000
+MAX_TEXT = 80
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    file: str
+    rows: int
+    already_imported: bool = False
+    import_id: int | None = None
+    total_pence: int = 0
+
+    def as_dict(self) -> dict:
+        return {
+            "kind": self.kind, "file": self.file, "rows": self.rows,
+            "already_imported": self.already_imported, "import_id": self.import_id,
+            "total_pence": self.total_pence,
+        }
+
+
+class _Rejected(Exception):
+    """Raised inside the transaction to roll it back once every row has been checked."""
+
+
+def _insert_ignore(conn: Connection, table):
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    return dialect.insert(table).on_conflict_do_nothing()
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text.strip()!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _check_header(f: CsvFile, required: tuple[str, ...], allowed: set[str]) -> dict[str, int]:
+    problems = []
+    seen: dict[str, int] = {}
+    for i, col in enumerate(f.header):
+        if col in seen:
+            problems.append(f"{f.name}:1: {col}: column appears twice")
+        seen[col] = i
+    for col in required:
+        if col not in seen:
+            problems.append(f"{f.name}:1: {col}: missing column (the header must have {', '.join(required)})")
+    for col in f.header:
+        if col not in allowed:
+            problems.append(f"{f.name}:1: {col}: unknown column")
+    if problems:
+        raise ImportRejected(problems)
+    return seen
+
+
+def _already(conn: Connection, council_id: str, kind: str, sha: str):
+    return conn.execute(
+        sa.select(BATCH.c.id, BATCH.c.created_at).where(
+            BATCH.c.council_id == council_id, BATCH.c.kind == kind, BATCH.c.sha256 == sha
+        )
+    ).first()
+
+
+def _new_batch(conn: Connection, council_id: str, kind: str, f: CsvFile) -> int:
+    return conn.execute(
+        sa.insert(BATCH).values(
+            council_id=council_id, kind=kind, filename=Path(f.name).name, sha256=f.sha256, rows=0, created_at=utcnow()
+        ).returning(BATCH.c.id)
+    ).scalar_one()
+
+
+def import_accounts(
+    engine: Engine, host: PluginHost, council_id: str, path: str | Path,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import accounts from ``path`` for ``council_id``; raise :class:`ImportRejected` listing every bad row."""
+    f = read_csv(path)
+    with engine.connect() as conn:
+        profile = council_profile(conn, host, council_id)
+        done = _already(conn, council_id, "accounts", f.sha256)
+    if done:
+        return ImportResult("accounts", f.name, 0, already_imported=True, import_id=done.id)
+    enabled = {dt: host.debt_type(dt) for dt in profile.debt_types}
+    extra = {c.name for dt in enabled.values() for c in dt.columns}
+    cols = _check_header(f, ACCOUNT_COLUMNS, set(ACCOUNT_COLUMNS) | set(OPTIONAL_ACCOUNT_COLUMNS) | extra)
+    width = len(f.header)
+    ix = {name: cols[name] for name in ACCOUNT_COLUMNS}
+    kind_ix = cols.get("debtor_kind")
+    problems: list[str] = []
+    seen_refs: dict[str, int] = {}
+    debtor_names: dict[str, tuple[str, int]] = {}
+    result = ImportResult("accounts", f.name, 0)
+
+    def bad(line: int, column: str, message: str) -> None:
+        problems.append(f"{f.name}:{line}: {column}: {message}")
+
+    try:
+        with engine.begin() as conn:
+            batch_id = _new_batch(conn, council_id, "accounts", f)
+            result.import_id = batch_id
+            chunk: list[tuple[int, dict, tuple[str, str, str]]] = []
+            for line, row in f.rows():
+                if len(row) != width:
+                    bad(line, "(row)", f"has {len(row)} fields, the header has {width}")
+                    continue
+                before = len(problems)
+                ref = row[ix["reference"]].strip()
+                if not ref:
+                    bad(line, "reference", "is empty")
+                elif len(ref) > MAX_TEXT:
+                    bad(line, "reference", f"is longer than {MAX_TEXT} characters")
+                elif ref in seen_refs:
+                    bad(line, "reference", f"duplicate reference {ref!r} (first on line {seen_refs[ref]})")
+                else:
+                    seen_refs[ref] = line
+                dt_id = row[ix["debt_type"]].strip()
+                debt_type = enabled.get(dt_id)
+                if debt_type is None:
+                    bad(line, "debt_type", f"unknown debt type {dt_id!r} for council {council_id!r} (enabled: {', '.join(enabled)})")
+                debtor_ref = row[ix["debtor_ref"]].strip()
+                debtor_name = row[ix["debtor_name"]].strip()
+                if not debtor_ref:
+                    bad(line, "debtor_ref", "is empty")
+                elif len(debtor_ref) > MAX_TEXT:
+                    bad(line, "debtor_ref", f"is longer than {MAX_TEXT} characters")
+                if not debtor_name:
+                    bad(line, "debtor_name", "is empty")
+                elif debtor_ref:
+                    first = debtor_names.setdefault(debtor_ref, (debtor_name, line))
+                    if first[0] != debtor_name:
+                        bad(line, "debtor_name", f"{debtor_name!r} differs from {first[0]!r} for debtor {debtor_ref!r} on line {first[1]}")
+                kind = row[kind_ix].strip() if kind_ix is not None else ""
+                kind = kind or "person"
+                if kind not in DEBTOR_KINDS:
+                    bad(line, "debtor_kind", f"{kind!r} is not one of {', '.join(DEBTOR_KINDS)}")
+                try:
+                    amount = parse_pounds(row[ix["amount"]])
+                    if amount == 0:
+                        bad(line, "amount", "must be more than zero")
+                except MoneyError as exc:
+                    bad(line, "amount", str(exc))
+                    amount = 0
+                try:
+                    opened = _parse_date(row[ix["date"]])
+                except ValueError as exc:
+                    bad(line, "date", str(exc))
+                    opened = None
+                attrs = {}
+                if debt_type is not None:
+                    for column in debt_type.columns:
+                        raw = row[cols[column.name]] if column.name in cols else ""
+                        try:
+                            value = column.parse(raw)
+                        except ColumnError as exc:
+                            bad(line, column.name, str(exc))
+                            continue
+                        if value is not None:
+                            attrs[column.name] = value
+                if len(problems) > before:
+                    continue
+                result.rows += 1
+                result.total_pence += amount
+                chunk.append((line, {
+                    "council_id": council_id, "reference": ref, "debt_type": dt_id, "opened_on": opened,
+                    "amount_pence": amount, "stage": debt_type.ladder.initial, "stage_since": opened,
+                    "balance_pence": 0, "next_bill_on": opened, "next_review_on": opened,
+                    "attrs": attrs, "state": {}, "import_id": batch_id,
+                }, (debtor_ref, debtor_name, kind)))
+                if len(chunk) >= CHUNK:
+                    _write_accounts(conn, council_id, chunk, problems, f.name)
+                    chunk = []
+                    if progress:
+                        progress(line)
+            if chunk:
+                _write_accounts(conn, council_id, chunk, problems, f.name)
+            if problems:
+                raise _Rejected()
+            conn.execute(sa.update(BATCH).where(BATCH.c.id == batch_id).values(rows=result.rows))
+    except _Rejected:
+        raise ImportRejected(problems) from None
+    return result
+
+
+def _write_accounts(conn: Connection, council_id: str, chunk, problems: list[str], name: str) -> None:
+    """Check the chunk against accounts already stored; write it only while the file has no problems."""
+    refs = [values["reference"] for _, values, _ in chunk]
+    existing = set(conn.execute(
+        sa.select(ACCOUNT.c.reference).where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference.in_(refs))
+    ).scalars())
+    for line, values, _ in chunk:
+        if values["reference"] in existing:
+            problems.append(f"{name}:{line}: reference: duplicate reference {values['reference']!r}: the account already exists")
+    if problems:
+        return
+    debtors = {}
+    for _, _, (ref, debtor_name, kind) in chunk:
+        debtors.setdefault(ref, {"council_id": council_id, "reference": ref, "name": debtor_name, "kind": kind})
+    conn.execute(_insert_ignore(conn, DEBTOR), list(debtors.values()))
+    ids = dict(conn.execute(
+        sa.select(DEBTOR.c.reference, DEBTOR.c.id).where(DEBTOR.c.council_id == council_id, DEBTOR.c.reference.in_(list(debtors)))
+    ).all())
+    rows = []
+    for _, values, (ref, _, _) in chunk:
+        values["debtor_id"] = ids[ref]
+        rows.append(values)
+    conn.execute(sa.insert(ACCOUNT), rows)
+
+
+def import_payments(
+    engine: Engine, host: PluginHost, council_id: str, path: str | Path,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import payments; each one reduces its account's balance and brings its review forward to the payment date."""
+    f = read_csv(path)
+    with engine.connect() as conn:
+        council_profile(conn, host, council_id)
+        done = _already(conn, council_id, "payments", f.sha256)
+    if done:
+        return ImportResult("payments", f.name, 0, already_imported=True, import_id=done.id)
+    cols = _check_header(f, PAYMENT_COLUMNS, set(PAYMENT_COLUMNS) | set(OPTIONAL_PAYMENT_COLUMNS))
+    width = len(f.header)
+    method_ix = cols.get("method")
+    problems: list[str] = []
+    result = ImportResult("payments", f.name, 0)
+
+    def bad(line: int, column: str, message: str) -> None:
+        problems.append(f"{f.name}:{line}: {column}: {message}")
+
+    try:
+        with engine.begin() as conn:
+            batch_id = _new_batch(conn, council_id, "payments", f)
+            result.import_id = batch_id
+            chunk: list[tuple[int, str, int, date, str]] = []
+            for line, row in f.rows():
+                if len(row) != width:
+                    bad(line, "(row)", f"has {len(row)} fields, the header has {width}")
+                    continue
+                before = len(problems)
+                ref = row[cols["reference"]].strip()
+                if not ref:
+                    bad(line, "reference", "is empty")
+                try:
+                    amount = parse_pounds(row[cols["amount"]])
+                    if amount == 0:
+                        bad(line, "amount", "must be more than zero")
+                except MoneyError as exc:
+                    bad(line, "amount", str(exc))
+                    amount = 0
+                try:
+                    paid_on = _parse_date(row[cols["date"]])
+                except ValueError as exc:
+                    bad(line, "date", str(exc))
+                    paid_on = None
+                method = row[method_ix].strip()[:60] if method_ix is not None else ""
+                if len(problems) > before:
+                    continue
+                chunk.append((line, ref, amount, paid_on, method))
+                if len(chunk) >= CHUNK:
+                    _write_payments(conn, council_id, batch_id, chunk, problems, f.name, result)
+                    chunk = []
+                    if progress:
+                        progress(line)
+            if chunk:
+                _write_payments(conn, council_id, batch_id, chunk, problems, f.name, result)
+            if problems:
+                raise _Rejected()
+            conn.execute(sa.update(BATCH).where(BATCH.c.id == batch_id).values(rows=result.rows))
+    except _Rejected:
+        raise ImportRejected(problems) from None
+    return result
+
+
+def _write_payments(conn: Connection, council_id: str, batch_id: int, chunk, problems, name: str, result: ImportResult) -> None:
+    refs = list({ref for _, ref, _, _, _ in chunk})
+    accounts = dict(conn.execute(
+        sa.select(ACCOUNT.c.reference, ACCOUNT.c.id).where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference.in_(refs))
+    ).all())
+    ledger, updates = [], []
+    for line, ref, amount, paid_on, method in chunk:
+        account_id = accounts.get(ref)
+        if account_id is None:
+            problems.append(f"{name}:{line}: reference: no account {ref!r} for council {council_id!r}")
+            continue
+        ledger.append({
+            "account_id": account_id, "kind": "payment", "amount_pence": -amount, "effective_on": paid_on,
+            "code": method, "description": f"Payment{' by ' + method if method else ''}",
+            "import_id": batch_id, "created_at": utcnow(),
+        })
+        updates.append({"p_id": account_id, "p_amount": amount, "p_on": paid_on})
+        result.rows += 1
+        result.total_pence += amount
+    if problems:
+        return
+    conn.execute(sa.insert(LEDGER), ledger)
+    a = ACCOUNT.c
+    conn.execute(
+        sa.update(ACCOUNT)
+        .where(a.id == sa.bindparam("p_id"))
+        .values(
+            balance_pence=a.balance_pence - sa.bindparam("p_amount"),
+            next_review_on=sa.case(
+                (a.closed_on.is_not(None), a.next_review_on),
+                (sa.or_(a.next_review_on.is_(None), a.next_review_on > sa.bindparam("p_on")), sa.bindparam("p_on")),
+                else_=a.next_review_on,
+            ),
+        ),
+        updates,
+    )

@@ -1,0 +1,213 @@
+"""Stage ladders as data: stages, transitions, graph checks, and the generic evaluator.
+
+A debt type declares its ladder as a table. A council's profile changes the
+numbers the guards read (days, thresholds, which optional steps are on), never
+the graph. :meth:`Ladder.validate` rejects unreachable stages, dead ends,
+transitions out of terminal stages and guards the debt type does not provide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any
+
+from .cases import Action, Case, Move, Outcome
+from .errors import InvalidLadder
+from .money import format_pence
+
+__all__ = ["Stage", "Transition", "Ladder", "Guard", "ANY", "cleared"]
+
+ANY = "*"
+Guard = Callable[[Case, Any], "date | None"]
+"""A guard ``(case, context)`` answers: from which date may this transition fire on the case's facts? None: not on these facts."""
+
+
+def cleared(case: Case, context: Any) -> date | None:
+    """Guard shared by every ladder: the account was charged and nothing is left to pay."""
+    if case.charged_pence > 0 and case.balance_pence <= 0:
+        return case.today
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """One stage of a ladder. Terminal stages (paid, written off) end the recovery."""
+
+    id: str
+    label: str
+    terminal: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """An edge of the ladder.
+
+    ``kind`` is ``auto`` (the nightly run fires it when its guard's date arrives)
+    or ``action`` (an officer records it). ``source`` may be :data:`ANY` for
+    every non-terminal stage. ``when`` names a boolean profile parameter that
+    switches an optional step on. ``uses`` names the parameters recorded as
+    facts with each decision; ``reason`` is a template over those facts.
+    """
+
+    rule: str
+    source: str
+    target: str
+    kind: str = "auto"
+    guard: str | None = None
+    reason: str = ""
+    uses: tuple[str, ...] = ()
+    when: str | None = None
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """The stages and transitions of a debt type; the first stage is where a case starts."""
+
+    stages: tuple[Stage, ...]
+    transitions: tuple[Transition, ...]
+    _by_id: dict[str, Stage] = field(init=False, repr=False, compare=False)
+    _auto: dict[str, tuple[Transition, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.stages})
+        auto: dict[str, tuple[Transition, ...]] = {}
+        for stage in self.stages:
+            if not stage.terminal:
+                auto[stage.id] = tuple(
+                    t for t in self.transitions if t.kind == "auto" and t.source in (stage.id, ANY)
+                )
+        object.__setattr__(self, "_auto", auto)
+
+    def allows(self, stage_id: str, rule: str, target: str) -> bool:
+        """True when ``rule`` is a transition from ``stage_id`` to ``target``."""
+        if self.is_terminal(stage_id):
+            return False
+        return any(t.rule == rule and t.target == target and t.source in (stage_id, ANY) for t in self.transitions)
+
+    @property
+    def initial(self) -> str:
+        return self.stages[0].id
+
+    def stage(self, stage_id: str) -> Stage:
+        return self._by_id[stage_id]
+
+    def is_terminal(self, stage_id: str) -> bool:
+        stage = self._by_id.get(stage_id)
+        return stage is not None and stage.terminal
+
+    def outgoing(self, stage_id: str) -> list[Transition]:
+        """Every transition that may leave ``stage_id``, in declared order."""
+        if self.is_terminal(stage_id):
+            return []
+        return [t for t in self.transitions if t.source in (stage_id, ANY)]
+
+    def actions(self, stage_id: str) -> list[Action]:
+        """Officer actions the stage allows."""
+        return [
+            Action(t.rule, t.target, t.reason, t.fields)
+            for t in self.outgoing(stage_id)
+            if t.kind == "action"
+        ]
+
+    def validate(self, guards: Mapping[str, Guard] | None, *, owner: str = "ladder") -> None:
+        """Check the graph; raise :class:`InvalidLadder` naming every problem."""
+        problems: list[str] = []
+        ids = [s.id for s in self.stages]
+        if not ids:
+            raise InvalidLadder(f"{owner}: the ladder has no stages")
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            problems.append(f"stage {dup!r} is declared twice")
+        rules = [t.rule for t in self.transitions]
+        for dup in sorted({r for r in rules if rules.count(r) > 1}):
+            problems.append(f"rule {dup!r} is declared twice")
+        known = set(ids)
+        for t in self.transitions:
+            if t.source != ANY and t.source not in known:
+                problems.append(f"rule {t.rule!r} leaves unknown stage {t.source!r}")
+            if t.target not in known:
+                problems.append(f"rule {t.rule!r} leads to unknown stage {t.target!r}")
+            if t.source != ANY and t.source in known and self._by_id[t.source].terminal:
+                problems.append(f"rule {t.rule!r} leaves terminal stage {t.source!r}")
+            if t.kind not in ("auto", "action"):
+                problems.append(f"rule {t.rule!r} has unknown kind {t.kind!r}")
+            if t.kind == "auto" and not t.guard:
+                problems.append(f"automatic rule {t.rule!r} has no guard")
+            if guards is not None and t.guard and t.guard not in guards:
+                problems.append(f"rule {t.rule!r} uses unknown guard {t.guard!r}")
+        reachable = {ids[0]}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.transitions:
+                if t.target in reachable:
+                    continue
+                if (t.source == ANY and any(not self._by_id[s].terminal for s in reachable)) or t.source in reachable:
+                    reachable.add(t.target)
+                    changed = True
+        for stage in self.stages:
+            if stage.id not in reachable:
+                problems.append(f"stage {stage.id!r} cannot be reached from {ids[0]!r}")
+            if not stage.terminal and not self.outgoing(stage.id):
+                problems.append(f"stage {stage.id!r} is a dead end (not terminal, no way out)")
+        if problems:
+            raise InvalidLadder(f"{owner}: " + "; ".join(problems))
+
+    def evaluate(self, case: Case, guards: Mapping[str, Guard], context: Any) -> Outcome:
+        """Fire the first automatic transition whose guard date has come; else say when to look again."""
+        today = case.today
+        move, earliest = self._first_due(case, guards, context)
+        if move is None:
+            return Outcome(None, earliest)
+        transition, due_from = move
+        facts = self._facts(case, transition, context.params, due_from)
+        chosen = Move(transition.target, transition.rule, _render(transition.reason, facts), facts)
+        after = replace(case, stage=transition.target, stage_since=today)
+        if self.is_terminal(transition.target):
+            return Outcome(chosen, None)
+        follow, nxt = self._first_due(after, guards, context)
+        next_review = today + timedelta(days=1) if follow is not None else nxt
+        return Outcome(chosen, next_review)
+
+    def _first_due(self, case: Case, guards: Mapping[str, Guard], context: Any):
+        earliest: date | None = None
+        params = context.params
+        for t in self._auto.get(case.stage, ()):
+            if t.when and not getattr(params, t.when):
+                continue
+            due = guards[t.guard](case, context)  # type: ignore[index]
+            if due is None:
+                continue
+            if due <= case.today:
+                return (t, due), None
+            if earliest is None or due < earliest:
+                earliest = due
+        return None, earliest
+
+    @staticmethod
+    def _facts(case: Case, t: Transition, params: Any, due_from: date) -> dict[str, Any]:
+        facts: dict[str, Any] = {
+            "stage": case.stage,
+            "stage_since": case.stage_since.isoformat(),
+            "balance_pence": case.balance_pence,
+            "paid_pence": case.paid_pence,
+            "due_from": due_from.isoformat(),
+        }
+        for name in t.uses:
+            value = getattr(params, name)
+            facts[name] = value.isoformat() if isinstance(value, date) else value
+        return facts
+
+
+def _render(template: str, facts: dict[str, Any]) -> str:
+    values = dict(facts)
+    for key, value in facts.items():
+        if key.endswith("_pence") and isinstance(value, int):
+            values[key[: -len("_pence")]] = format_pence(value)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return template

@@ -1,0 +1,1 @@
+"""Council profiles shipped with arrears (data, one TOML file per council)."""
