@@ -13,6 +13,7 @@ from .cases import Move, WriteOffRequest
 from .context import Context
 from .registration import council_profile
 from .errors import ActionRefused, NotFound
+from .ledger import Totals, add_entry, apply_totals
 from .models import AccountParty, Officer, StageEvent, utcnow
 from .plugins import PluginHost
 
@@ -156,8 +157,7 @@ def record_action(
             if unknown:
                 parts.append("unknown " + ", ".join(unknown))
             raise ActionRefused(f"{action}: {'; '.join(parts)} (fields: {', '.join(spec.fields) or 'none'})")
-        cases, _ = load_cases(conn, [acc.id], on)
-        case = cases[0]
+        case = load_cases(conn, [acc.id], on)[0].case
         facts: dict[str, Any] = {"stage": acc.stage, "balance_pence": case.balance_pence, **fields}
         if action == "write_off":
             _authorise_write_off(host, profile, officer, acc, case.balance_pence, fields.get("reason", ""), facts)
@@ -168,16 +168,19 @@ def record_action(
             "account_id": acc.id, "kind": "fee", "amount_pence": fee.amount_pence, "effective_on": on,
             "code": fee.code, "description": fee.description, "officer_id": officer.id, "created_at": utcnow(),
         } for fee in fees]
-        delta = sum(f.amount_pence for f in fees)
-        if action == "write_off" and case.balance_pence > 0:
+        fees_pence = sum(f.amount_pence for f in fees)
+        if action == "write_off" and case.balance_pence + fees_pence > 0:
             entries.append({
-                "account_id": acc.id, "kind": "write_off", "amount_pence": -case.balance_pence, "effective_on": on,
+                "account_id": acc.id, "kind": "write_off", "amount_pence": -(case.balance_pence + fees_pence), "effective_on": on,
                 "code": fields["reason"][:60], "description": f"Written off: {fields['reason']}",
                 "officer_id": officer.id, "created_at": utcnow(),
             })
-            delta -= case.balance_pence
         if entries:
             conn.execute(sa.insert(LEDGER), entries)
+            totals = Totals()
+            for entry in entries:
+                add_entry(totals, entry["kind"], entry["amount_pence"], on)
+            apply_totals(conn, {acc.id: totals})
         conn.execute(sa.insert(EVENT).values(
             account_id=acc.id, on_date=on, from_stage=acc.stage, to_stage=spec.to_stage, rule=action,
             reason=move.reason, facts=facts, profile_version=profile.version, plugin_version=debt_type.version,
@@ -185,10 +188,10 @@ def record_action(
         ))
         terminal = ladder.is_terminal(spec.to_stage)
         conn.execute(sa.update(ACCOUNT).where(ACCOUNT.c.id == acc.id).values(
-            stage=spec.to_stage, stage_since=on, balance_pence=ACCOUNT.c.balance_pence + delta,
+            stage=spec.to_stage, stage_since=on,
             closed_on=on if terminal else None, next_review_on=None if terminal else on,
         ))
-    return {"reference": reference, "action": action, "from": acc.stage, "to": spec.to_stage, "fees_pence": delta if action != "write_off" else sum(f.amount_pence for f in fees), "officer": officer.login}
+    return {"reference": reference, "action": action, "from": acc.stage, "to": spec.to_stage, "fees_pence": fees_pence, "officer": officer.login}
 
 
 def _authorise_write_off(host: PluginHost, profile, officer, acc, balance: int, reason: str, facts: dict) -> None:

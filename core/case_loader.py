@@ -1,77 +1,84 @@
-"""Loading cases in chunks with SQLAlchemy Core, with ledger facts as of a business date."""
+"""Loading cases in chunks with SQLAlchemy Core, with their ledger totals as of a business date.
+
+The account row's cached totals are the facts whenever the account has no
+ledger entry dated after the business date (the usual case); otherwise, during
+a catch-up over past days, the totals are recomputed from the ledger as of
+that date.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .cases import Case
+from .ledger import totals_as_of
 from .models import Account, Debtor, LedgerEntry
 
-__all__ = ["load_cases", "ACCOUNT", "LEDGER", "DEBTOR"]
+__all__ = ["load_cases", "LoadedCase", "ids_clause", "ACCOUNT", "LEDGER", "DEBTOR"]
 
 ACCOUNT = Account.__table__
 LEDGER = LedgerEntry.__table__
 DEBTOR = Debtor.__table__
+A = ACCOUNT.c
 
-_ids = sa.bindparam("ids", expanding=True)
-_day = sa.bindparam("day", type_=sa.Date)
-_le = LEDGER.c
-_on_or_before = _le.effective_on <= _day
-
-_CASE_ROWS = (
-    sa.select(
-        ACCOUNT.c.id, ACCOUNT.c.reference, ACCOUNT.c.debt_type, DEBTOR.c.kind, ACCOUNT.c.stage,
-        ACCOUNT.c.stage_since, ACCOUNT.c.opened_on, ACCOUNT.c.amount_pence, ACCOUNT.c.attrs, ACCOUNT.c.state,
-    )
-    .join(DEBTOR, DEBTOR.c.id == ACCOUNT.c.debtor_id)
-    .where(ACCOUNT.c.id.in_(_ids))
-)
-
-_LEDGER_FACTS = (
-    sa.select(
-        _le.account_id,
-        sa.func.sum(sa.case((_on_or_before, _le.amount_pence), else_=0)),
-        sa.func.sum(sa.case((sa.and_(_on_or_before, _le.kind == "payment"), -_le.amount_pence), else_=0)),
-        sa.func.sum(
-            sa.case((sa.and_(_on_or_before, _le.kind.in_(("charge", "fee"))), _le.amount_pence), else_=0)
-        ),
-        sa.func.max(sa.case((sa.and_(_on_or_before, _le.kind == "payment"), _le.effective_on))),
-        sa.func.min(sa.case((_le.effective_on > _day, _le.effective_on))),
-    )
-    .where(_le.account_id.in_(_ids))
-    .group_by(_le.account_id)
+_COLUMNS = (
+    A.id, A.reference, A.debt_type, DEBTOR.c.kind, A.stage, A.stage_since, A.opened_on, A.amount_pence,
+    A.balance_pence, A.paid_pence, A.charged_pence, A.last_payment_on, A.last_entry_on,
+    sa.type_coerce(A.attrs, sa.Text), sa.type_coerce(A.state, sa.Text), A.next_bill_on, A.next_review_on,
 )
 
 
-def _as_date(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(value)
+@dataclass(slots=True)
+class LoadedCase:
+    """A case with what the runner needs besides: when it is due for billing and review, its next later entry."""
+
+    case: Case
+    next_bill_on: date | None
+    next_review_on: date | None
+    upcoming: date | None
 
 
-def load_cases(conn: Connection, ids: Sequence[int], day: date) -> tuple[list[Case], dict[int, date]]:
-    """Cases for ``ids`` as of ``day``, and for each the date of its next ledger entry after ``day``."""
-    facts = {}
-    upcoming: dict[int, date] = {}
-    for account_id, balance, paid, charged, last_paid, next_entry in conn.execute(
-        _LEDGER_FACTS, {"ids": list(ids), "day": day}
-    ):
-        facts[account_id] = (int(balance or 0), int(paid or 0), int(charged or 0), _as_date(last_paid))
-        if next_entry is not None:
-            upcoming[account_id] = _as_date(next_entry)
-    empty = (0, 0, 0, None)
-    cases = []
-    for row in conn.execute(_CASE_ROWS, {"ids": list(ids)}):
-        balance, paid, charged, last_paid = facts.get(row[0], empty)
-        cases.append(
-            Case(
-                row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                balance, paid, charged, last_paid, day, row[8] or {}, row[9] or {},
-            )
+def ids_clause(column, ids: Sequence[int]):
+    """``column IN (...)`` with the integer ids written into the SQL (no per-id bind parameters)."""
+    return sa.text(f"{column.table.name}.{column.name} IN ({','.join(str(int(i)) for i in ids)})")
+
+
+def _json(text) -> dict:
+    if text is None or text == "{}":
+        return {}
+    if isinstance(text, dict):
+        return text
+    return json.loads(text)
+
+
+def load_cases(conn: Connection, ids: Sequence[int], day: date) -> list[LoadedCase]:
+    """Cases for ``ids`` (in id order) with balances as of ``day``."""
+    if not ids:
+        return []
+    rows = conn.execute(
+        sa.select(*_COLUMNS)
+        .join(DEBTOR, DEBTOR.c.id == A.debtor_id)
+        .where(ids_clause(A.id, ids))
+        .order_by(A.id)
+        
+    ).all()
+    recompute = [r[0] for r in rows if r[12] is not None and r[12] > day]
+    as_of = totals_as_of(conn, recompute, day) if recompute else {}
+    out = []
+    for r in rows:
+        balance, paid, charged, last_paid, upcoming = r[8], r[9], r[10], r[11], None
+        if r[0] in as_of:
+            totals, upcoming = as_of[r[0]]
+            balance, paid, charged, last_paid = totals.balance, totals.paid, totals.charged, totals.last_payment_on
+        case = Case(
+            r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7],
+            balance, paid, charged, last_paid, day, _json(r[13]), _json(r[14]),
         )
-    cases.sort(key=lambda c: c.id)
-    return cases, upcoming
+        out.append(LoadedCase(case, r[15], r[16], upcoming))
+    return out

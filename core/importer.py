@@ -21,6 +21,7 @@ from .registration import council_profile
 from .csv_files import CsvFile, read_csv
 from .debt_types import ColumnError
 from .errors import ImportRejected
+from .ledger import Totals, add_entry, totals_params, totals_update
 from .models import DEBTOR_KINDS, ImportBatch, utcnow
 from .money import MoneyError, parse_pounds
 from .plugins import PluginHost
@@ -197,7 +198,7 @@ def import_accounts(
                 chunk.append((line, {
                     "council_id": council_id, "reference": ref, "debt_type": dt_id, "opened_on": opened,
                     "amount_pence": amount, "stage": debt_type.ladder.initial, "stage_since": opened,
-                    "balance_pence": 0, "next_bill_on": opened, "next_review_on": opened,
+                    "balance_pence": 0, "paid_pence": 0, "charged_pence": 0, "next_bill_on": opened, "next_review_on": opened,
                     "attrs": attrs, "state": {}, "import_id": batch_id,
                 }, (debtor_ref, debtor_name, kind)))
                 if len(chunk) >= CHUNK:
@@ -309,7 +310,9 @@ def _write_payments(conn: Connection, council_id: str, batch_id: int, chunk, pro
     accounts = dict(conn.execute(
         sa.select(ACCOUNT.c.reference, ACCOUNT.c.id).where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference.in_(refs))
     ).all())
-    ledger, updates = [], []
+    ledger = []
+    totals: dict[int, Totals] = {}
+    earliest: dict[int, date] = {}
     for line, ref, amount, paid_on, method in chunk:
         account_id = accounts.get(ref)
         if account_id is None:
@@ -320,7 +323,9 @@ def _write_payments(conn: Connection, council_id: str, batch_id: int, chunk, pro
             "code": method, "description": f"Payment{' by ' + method if method else ''}",
             "import_id": batch_id, "created_at": utcnow(),
         })
-        updates.append({"p_id": account_id, "p_amount": amount, "p_on": paid_on})
+        add_entry(totals.setdefault(account_id, Totals()), "payment", -amount, paid_on)
+        if account_id not in earliest or paid_on < earliest[account_id]:
+            earliest[account_id] = paid_on
         result.rows += 1
         result.total_pence += amount
     if problems:
@@ -331,12 +336,12 @@ def _write_payments(conn: Connection, council_id: str, batch_id: int, chunk, pro
         sa.update(ACCOUNT)
         .where(a.id == sa.bindparam("p_id"))
         .values(
-            balance_pence=a.balance_pence - sa.bindparam("p_amount"),
+            **totals_update("t"),
             next_review_on=sa.case(
                 (a.closed_on.is_not(None), a.next_review_on),
                 (sa.or_(a.next_review_on.is_(None), a.next_review_on > sa.bindparam("p_on")), sa.bindparam("p_on")),
                 else_=a.next_review_on,
             ),
         ),
-        updates,
+        [{"p_id": i, "p_on": earliest[i], **totals_params(t, "t")} for i, t in totals.items()],
     )

@@ -9,7 +9,7 @@ transitions out of terminal stages and guards the debt type does not provide.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -71,6 +71,7 @@ class Ladder:
     transitions: tuple[Transition, ...]
     _by_id: dict[str, Stage] = field(init=False, repr=False, compare=False)
     _auto: dict[str, tuple[Transition, ...]] = field(init=False, repr=False, compare=False)
+    _allowed: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {s.id: s for s in self.stages})
@@ -81,12 +82,15 @@ class Ladder:
                     t for t in self.transitions if t.kind == "auto" and t.source in (stage.id, ANY)
                 )
         object.__setattr__(self, "_auto", auto)
+        allowed = set()
+        for t in self.transitions:
+            sources = [st.id for st in self.stages if not st.terminal] if t.source == ANY else [t.source]
+            allowed.update((src, t.rule, t.target) for src in sources if not self._by_id.get(src, Stage(src, src)).terminal)
+        object.__setattr__(self, "_allowed", frozenset(allowed))
 
     def allows(self, stage_id: str, rule: str, target: str) -> bool:
         """True when ``rule`` is a transition from ``stage_id`` to ``target``."""
-        if self.is_terminal(stage_id):
-            return False
-        return any(t.rule == rule and t.target == target and t.source in (stage_id, ANY) for t in self.transitions)
+        return (stage_id, rule, target) in self._allowed
 
     @property
     def initial(self) -> str:
@@ -165,10 +169,14 @@ class Ladder:
         transition, due_from = move
         facts = self._facts(case, transition, context.params, due_from)
         chosen = Move(transition.target, transition.rule, _render(transition.reason, facts), facts)
-        after = replace(case, stage=transition.target, stage_since=today)
         if self.is_terminal(transition.target):
             return Outcome(chosen, None)
-        follow, nxt = self._first_due(after, guards, context)
+        stage, since = case.stage, case.stage_since
+        case.stage, case.stage_since = transition.target, today
+        try:
+            follow, nxt = self._first_due(case, guards, context)
+        finally:
+            case.stage, case.stage_since = stage, since
         next_review = today + timedelta(days=1) if follow is not None else nxt
         return Outcome(chosen, next_review)
 

@@ -1,8 +1,11 @@
 """The storage model: councils, officers, debtors, accounts, the ledger, stage history, runs, imports.
 
 Money columns are integer pence (``*_pence``); timestamps carry UTC. The ledger
-is append-only: an account's balance is the sum of its entries, and
-``account.balance_pence`` is a cache of that sum kept in the same transaction.
+is append-only: an account's balance is the sum of its entries. The account
+row caches the ledger's totals (balance, paid, charged, last payment date and
+the date of its latest entry) in the same transaction as every ledger write, so
+the nightly run reads one row per case; :mod:`arrears.ledger` checks the cache
+against the ledger.
 Constraints are named so that SQLite batch migrations can alter them.
 """
 
@@ -94,6 +97,10 @@ class Account(SQLModel, table=True):
     stage: str = Field(max_length=60)
     stage_since: date
     balance_pence: int = Field(default=0, sa_type=sa.BigInteger)
+    paid_pence: int = Field(default=0, sa_type=sa.BigInteger)
+    charged_pence: int = Field(default=0, sa_type=sa.BigInteger)
+    last_payment_on: Optional[date] = None
+    last_entry_on: Optional[date] = None
     next_bill_on: Optional[date] = None
     next_review_on: Optional[date] = None
     closed_on: Optional[date] = None

@@ -17,16 +17,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import groupby
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from .case_loader import ACCOUNT, LEDGER, load_cases
+from .case_loader import ACCOUNT, LEDGER, LoadedCase, ids_clause, load_cases
 from .cases import Case, Move
 from .context import Context
 from .registration import COUNCIL, council_profile, council_row
 from .errors import PluginError, RunRefused
+from .bulk import Bulk
+from .ledger import Totals, add_entry
 from .locks import council_lock
 from .models import Instalment, Run, StageEvent, utcnow
 from .plugins import PluginHost
@@ -81,11 +82,6 @@ class RunReport:
         }
 
 
-def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(ids), size):
-        yield ids[i : i + size]
-
-
 class _Run:
     def __init__(self, engine: Engine, host: PluginHost, profile: Profile, report: RunReport, chunk_size: int):
         self.engine = engine
@@ -129,146 +125,184 @@ class _Run:
             else:
                 self.report.without_rules.append(dt)
 
-    def due_ids(self, column, day: date, debt_types: list[str]) -> list[int]:
-        if not debt_types:
-            return []
+    def due_ids(self, day: date) -> list[int]:
+        """Accounts due for billing or review on ``day``, in id order."""
+        ids: set[int] = set()
         with self.tx() as conn:
-            query = (
-                sa.select(A.id)
-                .where(A.council_id == self.council_id, column <= day, A.closed_on.is_(None), A.debt_type.in_(debt_types))
-                .order_by(A.id)
-            )
-            return list(conn.execute(query).scalars())
+            for column, types in ((A.next_bill_on, self.billable), (A.next_review_on, self.progressable)):
+                if types:
+                    ids.update(conn.execute(
+                        sa.select(A.id).where(
+                            A.council_id == self.council_id, column <= day, A.closed_on.is_(None), A.debt_type.in_(types)
+                        )
+                    ).scalars())
+        return sorted(ids)
 
-    # -- billing -----------------------------------------------------------------------------
-
-    def bill_day(self, day: date) -> None:
-        for chunk in _chunks(self.due_ids(A.next_bill_on, day, self.billable), self.chunk_size):
+    def run_day(self, day: date) -> None:
+        ids = self.due_ids(day)
+        for start in range(0, len(ids), self.chunk_size):
             with self.tx() as conn:
-                cases, _ = load_cases(conn, chunk, day)
-                self._bill_chunk(conn, cases, day)
+                loaded = load_cases(conn, ids[start : start + self.chunk_size], day)
+                self._chunk(conn, loaded, day)
 
-    def _bill_chunk(self, conn: Connection, cases: list[Case], day: date) -> None:
-        ledger, instalments, updates = [], [], []
-        run_id = self.report.run_id
-        for dt, group in groupby(sorted(cases, key=lambda c: c.debt_type), key=lambda c: c.debt_type):
-            group = list(group)
-            billings = self.host.hook.bill_accounts(context=self.context(dt, day), cases=group)
-            if billings is None or len(billings) != len(group):
-                raise PluginError(f"billing for {dt!r} returned {0 if billings is None else len(billings)} answers for {len(group)} accounts")
-            for case, billing in zip(group, billings):
-                delta = 0
-                for charge in billing.charges:
-                    delta += charge.amount_pence
-                    ledger.append({
-                        "account_id": case.id, "kind": charge.kind, "amount_pence": charge.amount_pence,
-                        "effective_on": charge.on, "code": "billing", "description": charge.description,
-                        "run_id": run_id, "created_at": utcnow(),
-                    })
-                for seq, (due_on, amount) in enumerate(billing.instalments, start=1):
-                    instalments.append({"account_id": case.id, "seq": seq, "due_on": due_on, "amount_pence": amount})
-                updates.append({"b_id": case.id, "b_next": billing.next_bill_on, "b_delta": delta, "b_day": day})
-                self.report.charges_pence += delta
-        if ledger:
-            conn.execute(sa.insert(LEDGER), ledger)
-        if instalments:
-            conn.execute(sa.insert(INSTALMENT), instalments)
-        conn.execute(
-            sa.update(ACCOUNT)
-            .where(A.id == sa.bindparam("b_id"))
-            .values(
-                next_bill_on=sa.bindparam("b_next"),
-                balance_pence=A.balance_pence + sa.bindparam("b_delta"),
-                next_review_on=sa.bindparam("b_day"),
-            ),
-            updates,
-        )
-        self.report.accounts_billed += len(updates)
-
-    # -- stage progression and fees ---------------------------------------------------------
-
-    def review_day(self, day: date) -> None:
-        for chunk in _chunks(self.due_ids(A.next_review_on, day, self.progressable), self.chunk_size):
-            with self.tx() as conn:
-                cases, upcoming = load_cases(conn, chunk, day)
-                self._review_chunk(conn, cases, upcoming, day)
-
-    def _review_chunk(self, conn: Connection, cases: list[Case], upcoming: dict[int, date], day: date) -> None:
-        events, fees_rows, moved, states = [], [], [], []
-        reviews: dict[date | None, list[int]] = defaultdict(list)
-        tomorrow = day + timedelta(days=1)
-        run_id, version = self.report.run_id, self.profile.version
-        for dt, group in groupby(sorted(cases, key=lambda c: c.debt_type), key=lambda c: c.debt_type):
-            group = list(group)
+    def _chunk(self, conn: Connection, loaded: list[LoadedCase], day: date) -> None:
+        """Bill what is due, review what is due (billed accounts included), then write it all at once."""
+        w = _Writes()
+        by_type: dict[str, list[LoadedCase]] = defaultdict(list)
+        for item in loaded:
+            by_type[item.case.debt_type].append(item)
+        for dt, items in by_type.items():
             ctx = self.context(dt, day)
-            ladder = ctx.debt_type.ladder
-            outcomes = self.host.hook.progress_cases(context=ctx, cases=group)
-            if outcomes is None or len(outcomes) != len(group):
-                raise PluginError(f"progression for {dt!r} returned {0 if outcomes is None else len(outcomes)} answers for {len(group)} cases")
-            moves: list[tuple[Case, Move]] = []
-            next_dates: dict[int, date | None] = {}
-            for case, outcome in zip(group, outcomes):
-                nxt = outcome.next_review
-                coming = upcoming.get(case.id)
-                if coming is not None and (nxt is None or coming < nxt):
-                    nxt = coming
-                if nxt is not None and nxt <= day:
-                    nxt = tomorrow
-                if outcome.state is not None:
-                    states.append({"s_id": case.id, "s_state": outcome.state})
-                move = outcome.move
-                if move is None:
-                    reviews[nxt].append(case.id)
-                    continue
+            if dt in self.billable:
+                self._bill(ctx, [i for i in items if i.next_bill_on is not None and i.next_bill_on <= day], w)
+            if dt in self.progressable:
+                self._review(ctx, [i for i in items if i.case.id in w.billed or (i.next_review_on is not None and i.next_review_on <= day)], w)
+        w.flush(conn, day)
+        self.report.cases_evaluated += w.evaluated
+
+    def _bill(self, ctx: Context, items: list[LoadedCase], w: "_Writes") -> None:
+        if not items:
+            return
+        cases = [i.case for i in items]
+        billings = self.host.hook.bill_accounts(context=ctx, cases=cases)
+        if billings is None or len(billings) != len(cases):
+            raise PluginError(f"billing for {ctx.debt_type.id!r} returned {0 if billings is None else len(billings)} answers for {len(cases)} accounts")
+        day = ctx.today
+        for item, billing in zip(items, billings):
+            case = item.case
+            totals = w.totals_for(case.id)
+            for charge in billing.charges:
+                add_entry(totals, charge.kind, charge.amount_pence, charge.on)
+                w.ledger.append({
+                    "account_id": case.id, "kind": charge.kind, "amount_pence": charge.amount_pence,
+                    "effective_on": charge.on, "code": "billing", "description": charge.description,
+                    "run_id": self.report.run_id, "created_at": w.now,
+                })
+                self.report.charges_pence += charge.amount_pence
+                if charge.on <= day:
+                    case.balance_pence += charge.amount_pence
+                    if charge.kind in ("charge", "fee"):
+                        case.charged_pence += charge.amount_pence
+                elif item.upcoming is None or charge.on < item.upcoming:
+                    item.upcoming = charge.on
+            for seq, (due_on, amount) in enumerate(billing.instalments, start=1):
+                w.instalments.append({"account_id": case.id, "seq": seq, "due_on": due_on, "amount_pence": amount})
+            w.billed[case.id] = billing.next_bill_on
+        self.report.accounts_billed += len(items)
+
+    def _review(self, ctx: Context, items: list[LoadedCase], w: "_Writes") -> None:
+        if not items:
+            return
+        cases = [i.case for i in items]
+        outcomes = self.host.hook.progress_cases(context=ctx, cases=cases)
+        if outcomes is None or len(outcomes) != len(cases):
+            raise PluginError(f"progression for {ctx.debt_type.id!r} returned {0 if outcomes is None else len(outcomes)} answers for {len(cases)} cases")
+        day, dt, ladder = ctx.today, ctx.debt_type.id, ctx.debt_type.ladder
+        tomorrow = day + timedelta(days=1)
+        moves: list[tuple[Case, Move]] = []
+        for item, outcome in zip(items, outcomes):
+            case = item.case
+            nxt = outcome.next_review
+            if item.upcoming is not None and (nxt is None or item.upcoming < nxt):
+                nxt = item.upcoming
+            if nxt is not None and nxt <= day:
+                nxt = tomorrow
+            if outcome.state is not None:
+                w.states.append({"s_id": case.id, "s_state": outcome.state})
+            move = outcome.move
+            if move is not None:
                 if not ladder.allows(case.stage, move.rule, move.to_stage):
                     raise PluginError(f"{dt}: rule {move.rule!r} cannot move {case.reference} from {case.stage!r} to {move.to_stage!r}")
                 moves.append((case, move))
-                next_dates[case.id] = None if ladder.is_terminal(move.to_stage) else nxt
-                self.report.moves[dt][move.to_stage] += 1
-                events.append({
-                    "account_id": case.id, "on_date": day, "from_stage": case.stage, "to_stage": move.to_stage,
-                    "rule": move.rule, "reason": move.reason, "facts": move.facts, "profile_version": version,
-                    "plugin_version": ctx.debt_type.version, "run_id": run_id, "created_at": utcnow(),
-                })
-            fee_by_account: Counter = Counter()
-            if moves:
-                for answer in self.host.hook.transition_fees(context=ctx, moves=moves):
-                    for fee in answer or ():
-                        fee_by_account[fee.account_id] += fee.amount_pence
-                        fees_rows.append({
-                            "account_id": fee.account_id, "kind": "fee", "amount_pence": fee.amount_pence,
-                            "effective_on": day, "code": fee.code, "description": fee.description,
-                            "run_id": run_id, "created_at": utcnow(),
-                        })
-                        self.report.fees_pence += fee.amount_pence
-            for case, move in moves:
                 terminal = ladder.is_terminal(move.to_stage)
-                moved.append({
-                    "m_id": case.id, "m_stage": move.to_stage, "m_since": day, "m_next": next_dates[case.id],
-                    "m_closed": day if terminal else None, "m_fees": fee_by_account.get(case.id, 0),
+                w.moved[case.id] = (move.to_stage, None if terminal else nxt, day if terminal else None)
+                self.report.moves[dt][move.to_stage] += 1
+                w.events.append({
+                    "account_id": case.id, "on_date": day, "from_stage": case.stage, "to_stage": move.to_stage,
+                    "rule": move.rule, "reason": move.reason, "facts": move.facts,
+                    "profile_version": self.profile.version, "plugin_version": ctx.debt_type.version,
+                    "run_id": self.report.run_id, "created_at": w.now,
                 })
-        self.report.cases_evaluated += len(cases)
-        if events:
-            conn.execute(sa.insert(EVENT), events)
-        if fees_rows:
-            conn.execute(sa.insert(LEDGER), fees_rows)
-        if moved:
-            conn.execute(
-                sa.update(ACCOUNT)
-                .where(A.id == sa.bindparam("m_id"))
-                .values(
-                    stage=sa.bindparam("m_stage"), stage_since=sa.bindparam("m_since"),
-                    next_review_on=sa.bindparam("m_next"), closed_on=sa.bindparam("m_closed"),
-                    balance_pence=A.balance_pence + sa.bindparam("m_fees"),
-                ),
-                moved,
-            )
-        if states:
-            conn.execute(
-                sa.update(ACCOUNT).where(A.id == sa.bindparam("s_id")).values(state=sa.bindparam("s_state")), states
-            )
-        for nxt, ids in reviews.items():
-            conn.execute(sa.update(ACCOUNT).where(A.id.in_(ids)).values(next_review_on=nxt))
+            else:
+                w.reviews[case.id] = nxt
+        w.evaluated += len(items)
+        if moves:
+            for answer in self.host.hook.transition_fees(context=ctx, moves=moves):
+                for fee in answer or ():
+                    add_entry(w.totals_for(fee.account_id), "fee", fee.amount_pence, day)
+                    w.ledger.append({
+                        "account_id": fee.account_id, "kind": "fee", "amount_pence": fee.amount_pence,
+                        "effective_on": day, "code": fee.code, "description": fee.description,
+                        "run_id": self.report.run_id, "created_at": w.now,
+                    })
+                    self.report.fees_pence += fee.amount_pence
+
+
+class _Writes:
+    """Everything a chunk writes, gathered so that each table gets one set-based statement."""
+
+    def __init__(self) -> None:
+        self.now = utcnow()
+        self.ledger: list[dict] = []
+        self.instalments: list[dict] = []
+        self.events: list[dict] = []
+        self.states: list[dict] = []
+        self.totals: dict[int, Totals] = {}
+        self.billed: dict[int, date | None] = {}
+        self.moved: dict[int, tuple[str, date | None, date | None]] = {}
+        self.reviews: dict[int, date | None] = {}
+        self.evaluated = 0
+
+    def totals_for(self, account_id: int) -> Totals:
+        found = self.totals.get(account_id)
+        if found is None:
+            found = self.totals[account_id] = Totals()
+        return found
+
+    def flush(self, conn: Connection, day: date) -> None:
+        b = Bulk(conn)
+        now = b.stamp(self.now)
+        b.insert(
+            "ledger_entry",
+            ("account_id", "kind", "amount_pence", "effective_on", "code", "description", "run_id", "created_at"),
+            ((e["account_id"], e["kind"], e["amount_pence"], b.day(e["effective_on"]), e["code"], e["description"],
+              e["run_id"], now) for e in self.ledger),
+        )
+        b.insert(
+            "instalment", ("account_id", "seq", "due_on", "amount_pence"),
+            ((i["account_id"], i["seq"], b.day(i["due_on"]), i["amount_pence"]) for i in self.instalments),
+        )
+        b.insert(
+            "stage_event",
+            ("account_id", "on_date", "from_stage", "to_stage", "rule", "reason", "facts", "profile_version",
+             "plugin_version", "run_id", "created_at"),
+            ((e["account_id"], b.day(e["on_date"]), e["from_stage"], e["to_stage"], e["rule"], e["reason"],
+              b.json(e["facts"]), e["profile_version"], e["plugin_version"], e["run_id"], now)
+             for e in self.events),
+            json_columns=("facts",),
+        )
+        b.run(
+            "UPDATE account SET balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, "
+            "charged_pence = charged_pence + ?, "
+            "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
+            "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END "
+            "WHERE id = ?",
+            ((t.balance, t.paid, t.charged,
+              b.day(t.last_payment_on), b.day(t.last_payment_on),
+              b.day(t.last_entry_on), b.day(t.last_entry_on), i)
+             for i, t in self.totals.items()),
+        )
+        b.run("UPDATE account SET next_bill_on = ? WHERE id = ?", ((b.day(n), i) for i, n in self.billed.items()))
+        b.run(
+            "UPDATE account SET stage = ?, stage_since = ?, next_review_on = ?, closed_on = ? WHERE id = ?",
+            ((stage, b.day(day), b.day(nxt), b.day(closed), i) for i, (stage, nxt, closed) in self.moved.items()),
+        )
+        b.run("UPDATE account SET state = ?json WHERE id = ?", ((b.json(s["s_state"]), s["s_id"]) for s in self.states))
+        grouped: dict[date | None, list[int]] = defaultdict(list)
+        for account_id, nxt in self.reviews.items():
+            grouped[nxt].append(account_id)
+        for nxt, ids in grouped.items():
+            conn.execute(sa.update(ACCOUNT).where(ids_clause(A.id, ids)).values(next_review_on=nxt))
 
 
 def run_council(
@@ -322,8 +356,7 @@ def run_council(
             worker.probe_rules(start)
             day = start
             while day <= to_date:
-                worker.bill_day(day)
-                worker.review_day(day)
+                worker.run_day(day)
                 with worker.tx() as conn:
                     conn.execute(sa.update(COUNCIL).where(COUNCIL.c.id == council_id).values(last_run_on=day))
                 report.days += 1

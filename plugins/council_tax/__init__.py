@@ -1,1 +1,12 @@
-"""placeholder"""
+"""Council tax: demand, reminders, loss of instalments, summons, liability order and remedies (DOMAIN §1)."""
+
+from arrears import hookimpl
+
+from .debt_type import COUNCIL_TAX
+
+__all__ = ["COUNCIL_TAX"]
+
+
+@hookimpl
+def register_debt_types(register):
+    register(COUNCIL_TAX)

@@ -1,1 +1,12 @@
-"""placeholder"""
+"""Business rates (NNDR): demand, reminder, final notice, summons, liability order and remedies (DOMAIN §2)."""
+
+from arrears import hookimpl
+
+from .debt_type import NNDR
+
+__all__ = ["NNDR"]
+
+
+@hookimpl
+def register_debt_types(register):
+    register(NNDR)

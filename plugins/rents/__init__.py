@@ -1,1 +1,12 @@
-"""placeholder"""
+"""Council rent arrears: contact, letters, NSP, possession claim, orders, warrant and former-tenant arrears (DOMAIN §6)."""
+
+from arrears import hookimpl
+
+from .debt_type import RENTS
+
+__all__ = ["RENTS"]
+
+
+@hookimpl
+def register_debt_types(register):
+    register(RENTS)

@@ -1,0 +1,126 @@
+"""Benchmark the import and the nightly run on N synthetic open cases (default 1,000,000).
+
+Each step runs the real command line in its own process and reports wall time
+and peak memory (max RSS). The scenario is annual billing: every invoice is
+raised on the same day, so
+
+* day 0 is a day on which every case is due (billing and review of all N);
+* day 22 is a day on which every case is due and moves (all N get a reminder);
+* day 30 is an ordinary day: payments for about 5% of the cases arrive, and
+  only those cases are looked at (they move to paid).
+
+Targets on a 2-core machine with SQLite: import under 60 s, ordinary day under
+10 s, every-case day under 60 s, peak memory under 1.5 GB.
+
+    python benchmarks/run_benchmark.py [--cases N] [--db URL] [--workdir DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+PROFILE = Path(__file__).parent / "bench_council.toml"
+COUNCIL = "benchshire"
+DAY0 = date(2025, 4, 1)
+
+
+def write_accounts(path: Path, n: int, rng: random.Random) -> None:
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", "description"])
+        day = DAY0.isoformat()
+        for i in range(n):
+            pence = rng.randint(1000, 250000)
+            w.writerow([f"S{i:08d}", "sundry", f"D{i // 2:08d}", f"Debtor {i // 2}", "person",
+                        f"{pence // 100}.{pence % 100:02d}", day, "benchmark invoice"])
+
+
+def write_payments(path: Path, n: int, share: float, rng: random.Random, accounts: Path) -> int:
+    count = 0
+    on = (DAY0 + timedelta(days=30)).isoformat()
+    with accounts.open(newline="") as src, path.open("w", newline="") as fh:
+        reader = csv.reader(src)
+        next(reader)
+        w = csv.writer(fh)
+        w.writerow(["reference", "amount", "date", "method"])
+        for row in reader:
+            if rng.random() < share:
+                w.writerow([row[0], row[5], on, "card"])
+                count += 1
+    return count
+
+
+def step(label: str, argv: list[str], env: dict, results: list) -> dict:
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "arrears", *argv], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    out, err = proc.stdout.read(), proc.stderr.read()
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        sys.exit(f"{label} failed ({code}):\n{out}\n{err}")
+    record = {"step": label, "seconds": round(seconds, 2), "peak_rss_mb": round(usage.ru_maxrss / 1024, 1)}
+    try:
+        report = json.loads(out)
+        for key in ("cases_evaluated", "accounts_billed", "moves_total", "rows"):
+            if key in report:
+                record[key] = report[key]
+    except json.JSONDecodeError:
+        pass
+    results.append(record)
+    print(f"{label:<34} {record['seconds']:>8.2f} s  {record['peak_rss_mb']:>8.1f} MB  "
+          + "  ".join(f"{k}={v}" for k, v in record.items() if k not in ("step", "seconds", "peak_rss_mb")), flush=True)
+    return record
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=int, default=1_000_000)
+    parser.add_argument("--db", help="Database URL (default: a SQLite file in the work directory).")
+    parser.add_argument("--workdir", type=Path, help="Where to put the CSV files and database (default: a temporary directory).")
+    parser.add_argument("--payment-share", type=float, default=0.05)
+    args = parser.parse_args()
+
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="arrears-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    db = args.db or f"sqlite:///{workdir / 'bench.db'}"
+    if db.startswith("sqlite:///"):
+        for suffix in ("", "-wal", "-shm"):
+            Path(db[len("sqlite:///"):] + suffix).unlink(missing_ok=True)
+    env = dict(os.environ, ARREARS_DB=db)
+    rng = random.Random(1)
+    accounts, payments = workdir / "accounts.csv", workdir / "payments.csv"
+
+    t = time.perf_counter()
+    write_accounts(accounts, args.cases, rng)
+    paid = write_payments(payments, args.cases, args.payment_share, rng, accounts)
+    print(f"generated {args.cases:,} accounts and {paid:,} payments in {time.perf_counter() - t:.1f} s ({workdir})")
+
+    results: list[dict] = []
+    step("init", ["init", "--council", COUNCIL, "--profile", str(PROFILE)], env, results)
+    step(f"import {args.cases:,} accounts", ["import", "accounts", str(accounts), "--council", COUNCIL, "--json"], env, results)
+    step("day 0: every case billed + due", ["run", "--council", COUNCIL, "--date", DAY0.isoformat(), "--json"], env, results)
+    step("days 1-21: nothing due", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=21)).isoformat(), "--json"], env, results)
+    step("day 22: every case due, all move", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=22)).isoformat(), "--json"], env, results)
+    step("days 23-29: nothing due", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=29)).isoformat(), "--json"], env, results)
+    step(f"import {paid:,} payments", ["import", "payments", str(payments), "--council", COUNCIL, "--json"], env, results)
+    step(f"day 30: ordinary day ({args.payment_share:.0%} due)", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=30)).isoformat(), "--json"], env, results)
+    print(json.dumps({"cases": args.cases, "database": db.split(":")[0], "steps": results}))
+    if not args.workdir:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""The business rates ladder as data (DOMAIN §2.2; NNDR Regs SI 1989/1058).
+
+One statutory reminder per year (reg 8): complied with, the case returns to
+``demand``; not complied with, or a later instalment missed, the instalments
+are lost. A second reminder is council practice, switched on by the profile's
+``second_reminder``. After the liability order there is no attachment of
+earnings, benefit deduction or charging order: the enforcement agent, then
+committal (sole traders), bankruptcy (individuals) or winding-up (companies).
+"""
+
+from arrears import ANY, Ladder, Stage, Transition
+
+STAGES = (
+    Stage("demand", "Demand notice issued", description="Billed; instalments payable and up to date (regs 4-7, Sch 1)."),
+    Stage("reminder", "Reminder issued", description="7 days beginning with the day of service to pay (reg 8(2)(a))."),
+    Stage("second_reminder", "Second reminder issued",
+          description="Council practice, when the profile switches it on (DOMAIN §2.2 stage 3a)."),
+    Stage("instalments_lost", "Instalments lost", description="The whole balance for the year is payable (reg 8(2)(b))."),
+    Stage("final_notice", "Final notice issued", description="Council practice before a summons (DOMAIN §2.2 stage 4)."),
+    Stage("summons", "Summons issued", description="Complaint to the magistrates with summons costs (regs 11-12)."),
+    Stage("liability_order", "Liability order granted", description="An officer chooses the remedy (regs 14-18)."),
+    Stage("enforcement_agent", "With enforcement agent: compliance stage",
+          description="Notice of enforcement; no tools-of-trade exemption (reg 14(1A))."),
+    Stage("ea_enforcement", "Enforcement agent: enforcement stage",
+          description="First attendance at the premises; enforcement fee."),
+    Stage("ea_sale", "Enforcement agent: sale stage", description="Goods removed or sale prepared; sale fee."),
+    Stage("committal", "Committal proceedings", description="Sole traders only, insufficient goods; means enquiry (regs 16-17)."),
+    Stage("bankruptcy", "Bankruptcy petition",
+          description="Individuals; petition debt at least £5,000 (reg 18; IA 1986 s267(4))."),
+    Stage("winding_up", "Winding-up petition", description="Companies; debt over £750 (reg 18; IA 1986 s123)."),
+    Stage("withdrawn", "Summons withdrawn", terminal=True, description="Paid with costs before the hearing."),
+    Stage("paid", "Paid in full", terminal=True),
+    Stage("written_off", "Written off", terminal=True),
+)
+
+
+def _returns(rule: str, source: str, what: str) -> Transition:
+    """An officer hands a case back from a remedy so another can be chosen."""
+    return Transition(
+        rule, source, "liability_order", kind="action", fields=("outcome",),
+        reason=f"Record that {what} has ended and choose another remedy.",
+    )
+
+
+TRANSITIONS = (
+    Transition(
+        "summons_withdrawn", "summons", "withdrawn", guard="paid_before_hearing",
+        reason="Sum and costs paid before the hearing; summons withdrawn.",
+    ),
+    Transition("cleared", ANY, "paid", guard="cleared", reason="Nothing left to pay: {paid} received."),
+    # Reminders and loss of instalments (reg 8).
+    Transition(
+        "reminder", "demand", "reminder", guard="first_default",
+        uses=("reminder_days",),
+        reason="Instalment missed; reminder issued for {balance}, {reminder_days} days to pay (reg 8(1)).",
+    ),
+    Transition(
+        "second_reminder", "demand", "second_reminder", guard="second_default", when="second_reminder",
+        uses=("reminder_days",),
+        reason="Second instalment default this year; second reminder issued, {reminder_days} days to pay.",
+    ),
+    Transition(
+        "later_default", "demand", "instalments_lost", guard="later_default",
+        reason="Instalment missed after the reminder period; whole balance {balance} payable from {due_from} (reg 8(2)(b)).",
+    ),
+    Transition(
+        "reminder_complied", "reminder", "demand", guard="reminder_complied",
+        uses=("reminder_days",),
+        reason="Arrears paid within {reminder_days} days of the reminder; instalments continue.",
+    ),
+    Transition(
+        "reminder_not_complied", "reminder", "instalments_lost", guard="reminder_not_complied",
+        uses=("reminder_days", "loss_of_instalments_offset_days"),
+        reason="Reminder not complied with; {balance} payable {loss_of_instalments_offset_days} days after the reminder "
+               "(reg 8(2)(b)).",
+    ),
+    Transition(
+        "second_reminder_complied", "second_reminder", "demand", guard="reminder_complied",
+        uses=("reminder_days",),
+        reason="Arrears paid within {reminder_days} days of the second reminder; a further default loses instalments.",
+    ),
+    Transition(
+        "second_reminder_not_complied", "second_reminder", "instalments_lost", guard="reminder_not_complied",
+        uses=("reminder_days", "loss_of_instalments_offset_days"),
+        reason="Second reminder not complied with; {balance} payable {loss_of_instalments_offset_days} days after the reminder.",
+    ),
+    # Final notice, summons and liability order.
+    Transition(
+        "final_notice", "instalments_lost", "final_notice", guard="balance_unpaid_when_due",
+        uses=("final_notice_days",),
+        reason="{balance} unpaid after it fell due; final notice issued, {final_notice_days} days to pay.",
+    ),
+    Transition(
+        "summons", "final_notice", "summons", guard="final_notice_unpaid",
+        uses=("final_notice_days", "summons_costs_pence"),
+        reason="{balance} unpaid {final_notice_days} days after the final notice; summons issued with {summons_costs} costs.",
+    ),
+    Transition(
+        "liability_order_granted", "summons", "liability_order", kind="action", fields=("hearing_date",),
+        uses=("liability_order_costs_pence",),
+        reason="Record the liability order made at the hearing.",
+    ),
+    Transition(
+        "hardship_relief", ANY, "demand", kind="action", fields=("relief_amount", "decision_ref"),
+        reason="Record hardship relief (LGFA 1988 s49) as an adjustment and issue an amended demand; recovery restarts from it.",
+    ),
+    # Remedies after the liability order: an officer's choice.
+    Transition(
+        "refer_enforcement_agent", "liability_order", "enforcement_agent", kind="action", fields=("agent",),
+        reason="Refer the liability order to an enforcement agent (reg 14).",
+    ),
+    Transition(
+        "apply_committal", "liability_order", "committal", kind="action", fields=("ea_return_date",),
+        reason="Apply for a commitment summons: sole trader only, after the agent reported insufficient goods (regs 16-17).",
+    ),
+    Transition(
+        "petition_bankruptcy", "liability_order", "bankruptcy", kind="action", fields=("court",),
+        uses=("bankruptcy_min_pence",),
+        reason="Petition for an individual ratepayer's bankruptcy (reg 18; at least the bankruptcy threshold owed).",
+    ),
+    Transition(
+        "petition_winding_up", "liability_order", "winding_up", kind="action", fields=("court",),
+        uses=("winding_up_over_pence",),
+        reason="Petition to wind up a company ratepayer (reg 18; debt over the winding-up threshold).",
+    ),
+    Transition(
+        "ea_enforcement_stage", "enforcement_agent", "ea_enforcement", kind="action", fields=("visit_date",),
+        reason="Record the agent's first attendance at the premises (enforcement stage).",
+    ),
+    Transition(
+        "ea_sale_stage", "ea_enforcement", "ea_sale", kind="action", fields=("removal_date",),
+        reason="Record the agent's removal of goods or start of sale preparation (sale stage).",
+    ),
+    _returns("ea_returned", "enforcement_agent", "the enforcement agent's work at compliance stage"),
+    _returns("ea_returned_after_visit", "ea_enforcement", "the enforcement agent's work at enforcement stage"),
+    _returns("ea_returned_after_sale", "ea_sale", "the enforcement agent's work at sale stage"),
+    _returns("committal_refused", "committal", "the committal application without a committal order"),
+    _returns("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
+    _returns("winding_up_ended", "winding_up", "the winding-up petition"),
+    Transition(
+        "write_off", ANY, "written_off", kind="action", fields=("reason",),
+        reason="Write off the balance (needs the council's delegated authority).",
+    ),
+)
+
+LADDER = Ladder(stages=STAGES, transitions=TRANSITIONS)
