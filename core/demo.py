@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .accounts import show_account
+from .accounts import add_officer, record_action, show_account
 from .case_loader import ACCOUNT
 from .registration import register_council
 from .db import make_engine, upgrade
@@ -44,6 +44,7 @@ class DemoResult:
     stages: dict[str, int] = field(default_factory=dict)
     fees_pence: int = 0
     examples: list[dict] = field(default_factory=list)
+    actions: Counter = field(default_factory=Counter)
 
 
 def _accounts_csv(path: Path, rng: random.Random, count: int, start: date, days: int) -> list[tuple[str, int, date]]:
@@ -113,12 +114,13 @@ def run_demo(host: PluginHost, council_id: str, database: Path, count: int = 300
             result.months.append({"month": f"{month_start:%Y-%m}", "payments": made, **report.as_dict()})
             result.fees_pence += report.fees_pence
             month_start = month_end + timedelta(days=1)
+    result.actions = _officer_work(engine, host, council_id, month_start - timedelta(days=1))
     with engine.connect() as conn:
         result.stages = dict(sorted(conn.execute(
             sa.select(ACCOUNT.c.stage, sa.func.count()).where(ACCOUNT.c.council_id == council_id).group_by(ACCOUNT.c.stage)
         ).all()))
         picks = []
-        for stage in ("paid", "further_recovery"):
+        for stage in ("paid", "with_agent"):
             ref = conn.execute(
                 sa.select(ACCOUNT.c.reference).where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.stage == stage)
                 .order_by(ACCOUNT.c.id).limit(1)
@@ -130,5 +132,21 @@ def run_demo(host: PluginHost, council_id: str, database: Path, count: int = 300
     return result
 
 
-def stage_counts(result: DemoResult) -> Counter:
-    return Counter(result.stages)
+def _officer_work(engine: Engine, host: PluginHost, council_id: str, on: date) -> Counter:
+    """An officer works the further-recovery queue: small debts written off, the rest sent to an agent."""
+    add_officer(engine, council_id, "demo.officer", "recovery_officer")
+    done: Counter = Counter()
+    with engine.connect() as conn:
+        queue = conn.execute(
+            sa.select(ACCOUNT.c.reference, ACCOUNT.c.balance_pence)
+            .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.stage == "further_recovery")
+            .order_by(ACCOUNT.c.id)
+        ).all()
+    for reference, balance in queue:
+        if balance < 3000:
+            record_action(engine, host, council_id, reference, "write_off", {"reason": "uneconomical"}, "demo.officer", on)
+            done["write_off"] += 1
+        else:
+            record_action(engine, host, council_id, reference, "refer_collection_agent", {"agent": "Marstons"}, "demo.officer", on)
+            done["refer_collection_agent"] += 1
+    return done

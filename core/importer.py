@@ -13,9 +13,9 @@ from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 
+from .bulk import Bulk
 from .case_loader import ACCOUNT, DEBTOR, LEDGER
 from .registration import council_profile
 from .csv_files import CsvFile, read_csv
@@ -56,11 +56,6 @@ class ImportResult:
 
 class _Rejected(Exception):
     """Raised inside the transaction to roll it back once every row has been checked."""
-
-
-def _insert_ignore(conn: Connection, table):
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table).on_conflict_do_nothing()
 
 
 def _parse_date(text: str) -> date:
@@ -227,18 +222,30 @@ def _write_accounts(conn: Connection, council_id: str, chunk, problems: list[str
             problems.append(f"{name}:{line}: reference: duplicate reference {values['reference']!r}: the account already exists")
     if problems:
         return
-    debtors = {}
+    b = Bulk(conn)
+    debtors: dict[str, tuple] = {}
     for _, _, (ref, debtor_name, kind) in chunk:
-        debtors.setdefault(ref, {"council_id": council_id, "reference": ref, "name": debtor_name, "kind": kind})
-    conn.execute(_insert_ignore(conn, DEBTOR), list(debtors.values()))
+        debtors.setdefault(ref, (council_id, ref, debtor_name, kind))
+    b.run(
+        "INSERT INTO debtor (council_id, reference, name, kind) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (council_id, reference) DO NOTHING",
+        debtors.values(),
+    )
     ids = dict(conn.execute(
         sa.select(DEBTOR.c.reference, DEBTOR.c.id).where(DEBTOR.c.council_id == council_id, DEBTOR.c.reference.in_(list(debtors)))
     ).all())
-    rows = []
-    for _, values, (ref, _, _) in chunk:
-        values["debtor_id"] = ids[ref]
-        rows.append(values)
-    conn.execute(sa.insert(ACCOUNT), rows)
+    b.insert(
+        "account",
+        ("council_id", "reference", "debt_type", "debtor_id", "opened_on", "amount_pence", "stage", "stage_since",
+         "balance_pence", "paid_pence", "charged_pence", "next_bill_on", "next_review_on", "attrs", "state", "import_id"),
+        (
+            (council_id, v["reference"], v["debt_type"], ids[ref], b.day(v["opened_on"]), v["amount_pence"], v["stage"],
+             b.day(v["stage_since"]), 0, 0, 0, b.day(v["next_bill_on"]), b.day(v["next_review_on"]),
+             b.json(v["attrs"]), "{}", v["import_id"])
+            for _, v, (ref, _, _) in chunk
+        ),
+        json_columns=("attrs", "state"),
+    )
 
 
 def import_payments(

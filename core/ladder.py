@@ -72,6 +72,7 @@ class Ladder:
     _by_id: dict[str, Stage] = field(init=False, repr=False, compare=False)
     _auto: dict[str, tuple[Transition, ...]] = field(init=False, repr=False, compare=False)
     _allowed: frozenset = field(init=False, repr=False, compare=False)
+    _terminal: frozenset = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {s.id: s for s in self.stages})
@@ -87,6 +88,7 @@ class Ladder:
             sources = [st.id for st in self.stages if not st.terminal] if t.source == ANY else [t.source]
             allowed.update((src, t.rule, t.target) for src in sources if not self._by_id.get(src, Stage(src, src)).terminal)
         object.__setattr__(self, "_allowed", frozenset(allowed))
+        object.__setattr__(self, "_terminal", frozenset(st.id for st in self.stages if st.terminal))
 
     def allows(self, stage_id: str, rule: str, target: str) -> bool:
         """True when ``rule`` is a transition from ``stage_id`` to ``target``."""
@@ -100,8 +102,7 @@ class Ladder:
         return self._by_id[stage_id]
 
     def is_terminal(self, stage_id: str) -> bool:
-        stage = self._by_id.get(stage_id)
-        return stage is not None and stage.terminal
+        return stage_id in self._terminal
 
     def outgoing(self, stage_id: str) -> list[Transition]:
         """Every transition that may leave ``stage_id``, in declared order."""

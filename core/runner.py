@@ -21,7 +21,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from .case_loader import ACCOUNT, LEDGER, LoadedCase, ids_clause, load_cases
+from .case_loader import ACCOUNT, LoadedCase, load_cases
 from .cases import Case, Move
 from .context import Context
 from .registration import COUNCIL, council_profile, council_row
@@ -151,6 +151,7 @@ class _Run:
         by_type: dict[str, list[LoadedCase]] = defaultdict(list)
         for item in loaded:
             by_type[item.case.debt_type].append(item)
+            w.loaded[item.case.id] = item
         for dt, items in by_type.items():
             ctx = self.context(dt, day)
             if dt in self.billable:
@@ -208,7 +209,7 @@ class _Run:
             if nxt is not None and nxt <= day:
                 nxt = tomorrow
             if outcome.state is not None:
-                w.states.append({"s_id": case.id, "s_state": outcome.state})
+                w.states[case.id] = outcome.state
             move = outcome.move
             if move is not None:
                 if not ladder.allows(case.stage, move.rule, move.to_stage):
@@ -246,11 +247,12 @@ class _Writes:
         self.ledger: list[dict] = []
         self.instalments: list[dict] = []
         self.events: list[dict] = []
-        self.states: list[dict] = []
+        self.states: dict[int, dict] = {}
         self.totals: dict[int, Totals] = {}
         self.billed: dict[int, date | None] = {}
         self.moved: dict[int, tuple[str, date | None, date | None]] = {}
         self.reviews: dict[int, date | None] = {}
+        self.loaded: dict[int, LoadedCase] = {}
         self.evaluated = 0
 
     def totals_for(self, account_id: int) -> Totals:
@@ -285,24 +287,34 @@ class _Writes:
             "UPDATE account SET balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, "
             "charged_pence = charged_pence + ?, "
             "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
-            "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END "
+            "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
+            "next_bill_on = ?, stage = ?, stage_since = ?, next_review_on = ?, closed_on = ?, state = COALESCE(?json, state) "
             "WHERE id = ?",
-            ((t.balance, t.paid, t.charged,
-              b.day(t.last_payment_on), b.day(t.last_payment_on),
-              b.day(t.last_entry_on), b.day(t.last_entry_on), i)
-             for i, t in self.totals.items()),
+            self._account_rows(b, day),
         )
-        b.run("UPDATE account SET next_bill_on = ? WHERE id = ?", ((b.day(n), i) for i, n in self.billed.items()))
-        b.run(
-            "UPDATE account SET stage = ?, stage_since = ?, next_review_on = ?, closed_on = ? WHERE id = ?",
-            ((stage, b.day(day), b.day(nxt), b.day(closed), i) for i, (stage, nxt, closed) in self.moved.items()),
-        )
-        b.run("UPDATE account SET state = ?json WHERE id = ?", ((b.json(s["s_state"]), s["s_id"]) for s in self.states))
-        grouped: dict[date | None, list[int]] = defaultdict(list)
-        for account_id, nxt in self.reviews.items():
-            grouped[nxt].append(account_id)
-        for nxt, ids in grouped.items():
-            conn.execute(sa.update(ACCOUNT).where(ids_clause(A.id, ids)).values(next_review_on=nxt))
+
+    def _account_rows(self, b: Bulk, day: date):
+        """One row per account touched: its totals added, billing and review dates, stage, state."""
+        empty = Totals()
+        states = self.states
+        touched = set(self.totals) | set(self.billed) | set(self.moved) | set(self.reviews) | set(states)
+        for account_id in sorted(touched):
+            item = self.loaded[account_id]
+            case = item.case
+            t = self.totals.get(account_id, empty)
+            next_bill = self.billed[account_id] if account_id in self.billed else item.next_bill_on
+            if account_id in self.moved:
+                stage, next_review, closed = self.moved[account_id]
+                since = day
+            else:
+                stage, since, closed = case.stage, case.stage_since, None
+                next_review = self.reviews.get(account_id, item.next_review_on)
+            state = states.get(account_id)
+            yield (
+                t.balance, t.paid, t.charged,
+                b.day(t.last_payment_on), b.day(t.last_payment_on), b.day(t.last_entry_on), b.day(t.last_entry_on),
+                b.day(next_bill), stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state), account_id,
+            )
 
 
 def run_council(
@@ -316,7 +328,7 @@ def run_council(
     on_day: Callable[[date, RunReport], None] | None = None,
 ) -> RunReport:
     """Run recovery for ``council_id`` up to ``to_date``; refuse if another run holds the council."""
-    chunk_size = chunk_size or int(os.environ.get("ARREARS_CHUNK_SIZE", "5000"))
+    chunk_size = chunk_size or int(os.environ.get("ARREARS_CHUNK_SIZE", "10000"))
     started = time.perf_counter()
     with council_lock(engine, council_id):
         with engine.connect() as conn:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -41,6 +42,12 @@ class Env:
     def engine(self, *, migrate_check: bool = True):
         if self._engine is None:
             self._engine = make_engine(self.db_url)
+            database = self._engine.url.database
+            if migrate_check and self._engine.dialect.name == "sqlite" and database and database != ":memory:":
+                if not os.path.exists(database):
+                    raise click.ClickException(
+                        f"no database at {database}; create it with `arrears init --council ID` (or give --db URL)"
+                    )
             if migrate_check:
                 try:
                     current = schema_is_current(self._engine)

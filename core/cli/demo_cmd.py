@@ -30,6 +30,9 @@ def demo(env: Env, council_id: str, database: str, cases: int, months: int) -> N
         click.echo(f"{m['month']:<8} {m['payments']:>8} {m['cases_evaluated']:>9} {m['moves_total']:>6} "
                    f"{format_pence(m['fees_pence']):>10} {m['seconds']:>8.2f}")
     click.echo("")
+    click.echo(f"An officer worked the further-recovery queue: {result.actions['write_off']} small debts written off "
+               f"as uneconomical, {result.actions['refer_collection_agent']} referred to a collection agent.")
+    click.echo("")
     click.echo("Cases by stage:")
     for stage, count in result.stages.items():
         click.echo(f"  {stage:<18} {count:>6}")

@@ -170,6 +170,18 @@ def test_a_second_run_is_refused_while_one_holds_the_council(council, engine, db
     assert [r["status"] for r in h.runs(engine)] == ["completed"]
 
 
+def test_the_lock_is_per_council(council, engine, data_dir, h, tmp_path):
+    other_profile = tmp_path / "otherset.toml"
+    other_profile.write_text((data_dir / "sundry_council.toml").read_text().replace('id = "testshire"', 'id = "otherset"'))
+    council("init", "--council", "otherset", "--profile", other_profile)
+    h.write_invoices(tmp_path / "a.csv", [("X1", "50.00", "2025-03-03")])
+    council("import", "accounts", tmp_path / "a.csv", "--council", "otherset")
+    with council_lock(engine, "testshire"):
+        report = h.run_json(council, "2025-03-30", council="otherset")
+    assert report["moves"] == {"sundry": {"reminder": 1}}
+    assert h.show(council, "X1", council="otherset")["stage"] == "reminder"
+
+
 @pytest.mark.parametrize("bad", ["2025-13-01", "tomorrow"])
 def test_run_date_must_be_a_date(council, bad):
     result = council("run", "--council", "testshire", "--date", bad, expect=2)
