@@ -17,7 +17,7 @@ from .ledger import Totals, add_entry, apply_totals
 from .models import AccountParty, Officer, StageEvent, utcnow
 from .plugins import PluginHost
 
-__all__ = ["show_account", "list_actions", "record_action", "resolve_officer", "add_officer"]
+__all__ = ["council_of", "show_account", "list_actions", "record_action", "resolve_officer", "add_officer"]
 
 EVENT = StageEvent.__table__
 OFFICER = Officer.__table__
@@ -33,6 +33,19 @@ def _account(conn: Connection, council_id: str, reference: str):
     if row is None:
         raise NotFound(f"no account {reference!r} for council {council_id!r}")
     return row
+
+
+def council_of(engine: Engine, reference: str) -> str:
+    """The council holding account ``reference``, when only one does."""
+    with engine.connect() as conn:
+        found = list(conn.execute(
+            sa.select(ACCOUNT.c.council_id).where(ACCOUNT.c.reference == reference).distinct()
+        ).scalars())
+    if not found:
+        raise NotFound(f"no account {reference!r}")
+    if len(found) > 1:
+        raise NotFound(f"account {reference!r} exists for councils {', '.join(sorted(found))}; give --council")
+    return found[0]
 
 
 def show_account(engine: Engine, host: PluginHost, council_id: str, reference: str) -> dict[str, Any]:

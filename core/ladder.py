@@ -148,7 +148,7 @@ class Ladder:
         while changed:
             changed = False
             for t in self.transitions:
-                if t.target in reachable:
+                if t.target in reachable or t.target not in self._by_id:
                     continue
                 if (t.source == ANY and any(not self._by_id[s].terminal for s in reachable)) or t.source in reachable:
                     reachable.add(t.target)

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-__all__ = ["MoneyError", "parse_pounds", "format_pence", "percent_of", "pounds"]
+__all__ = ["MoneyError", "parse_pounds", "format_pence", "percent_of", "pounds", "MAX_PENCE"]
+
+MAX_PENCE = 10**13
+"""The largest amount accepted from outside (£100,000,000,000.00): far above any council debt, far inside 64 bits."""
 
 _AMOUNT = re.compile(r"^(?P<sign>-)?£?(?P<pounds>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<pence>\d{1,2}))?$")
 
@@ -22,7 +25,7 @@ def parse_pounds(text: str, *, allow_negative: bool = False) -> int:
     """Read an amount as council systems export it ("1,234.56", "£12", "0.5") into pence.
 
     Raises :class:`MoneyError` for anything else: empty, more than two decimal
-    places, letters, or a negative amount unless ``allow_negative``.
+    places, letters, above :data:`MAX_PENCE`, or a negative amount unless ``allow_negative``.
     """
     raw = text.strip()
     m = _AMOUNT.match(raw)
@@ -36,6 +39,8 @@ def parse_pounds(text: str, *, allow_negative: bool = False) -> int:
         raise MoneyError(f"{raw!r} is negative")
     pence_txt = (m.group("pence") or "0").ljust(2, "0")
     value = int(m.group("pounds").replace(",", "")) * 100 + int(pence_txt)
+    if value > MAX_PENCE:
+        raise MoneyError(f"{raw!r} is larger than the largest amount accepted ({format_pence(MAX_PENCE)})")
     return -value if m.group("sign") else value
 
 

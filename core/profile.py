@@ -182,6 +182,7 @@ def load_profile_bytes(raw_bytes: bytes, name: str, debt_types: Mapping[str, Deb
         doc = _Document.model_validate(data)
     except ValidationError as exc:
         problems.extend(_messages(exc))
+        _check_sections_of_raw(data, debt_types, problems)
         raise ProfileError([f"{name}: {key}: {msg}" for key, msg in problems]) from None
 
     enabled = doc.council.debt_types
@@ -233,6 +234,16 @@ def load_profile_bytes(raw_bytes: bytes, name: str, debt_types: Mapping[str, Deb
         text=text,
         _params=params,
     )
+
+
+def _check_sections_of_raw(data: dict, debt_types: Mapping[str, DebtType], problems: list[tuple[str, str]]) -> None:
+    """When the core sections are broken, still check each debt-type section that can be found, so no problem hides another."""
+    sections = data.get("debt_types")
+    if not isinstance(sections, dict):
+        return
+    for dt, section in sections.items():
+        if dt in debt_types and isinstance(section, dict):
+            _resolve_params(debt_types[dt], section, f"debt_types.{dt}", problems)
 
 
 def _resolve_params(debt_type: DebtType, section: dict[str, Any], prefix: str, problems: list[tuple[str, str]]):

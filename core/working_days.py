@@ -17,7 +17,9 @@ __all__ = ["WorkingCalendar"]
 
 @lru_cache(maxsize=64)
 def _england(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys())
+    """England's bank holidays; a holiday falling at a weekend is replaced by its substitute weekday."""
+    days = holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys()
+    return frozenset(d for d in days if d.weekday() < 5)
 
 
 class WorkingCalendar:

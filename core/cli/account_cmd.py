@@ -7,7 +7,7 @@ from datetime import date
 
 import click
 
-from ..accounts import add_officer, list_actions, record_action, show_account
+from ..accounts import add_officer, council_of, list_actions, record_action, show_account
 from ..money import format_pence, parse_pounds, MoneyError
 from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env
 
@@ -60,16 +60,21 @@ def show(env: Env, reference: str, council_id: str, json_: bool) -> None:
         click.echo("\n".join(render_account(data)))
 
 
+optional_council = click.option("--council", "council_id", default=None, metavar="ID",
+                                help="The council (needed only when several councils hold the reference).")
+
+
 @account.command("actions")
 @click.argument("reference")
-@council_option
+@optional_council
 @json_option
 @db_option
 @pass_env
 @fail_cleanly
 def actions(env: Env, reference: str, council_id: str, json_: bool) -> None:
     """List the officer actions the account's stage allows."""
-    items = list_actions(env.engine(), env.host, council_id, reference)
+    engine = env.engine()
+    items = list_actions(engine, env.host, council_id or council_of(engine, reference), reference)
     if json_:
         emit_json(items)
         return
@@ -94,7 +99,7 @@ def _fields(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.argument("reference")
 @click.argument("action")
 @click.argument("pairs", nargs=-1, metavar="[KEY=VALUE]...")
-@council_option
+@optional_council
 @click.option("--officer", default=None, help="The officer acting (default: your login).")
 @click.option("--date", "on", type=date_type, default=None, help="Business date of the action (default: today).")
 @json_option
@@ -105,6 +110,7 @@ def act(env: Env, reference: str, action: str, pairs: tuple[str, ...], council_i
     """Record an officer ACTION on an account, with its KEY=VALUE fields."""
     engine = env.engine()
     login = officer or (engine.url.username if engine.dialect.name == "postgresql" and engine.url.username else getpass.getuser())
+    council_id = council_id or council_of(engine, reference)
     result = record_action(engine, env.host, council_id, reference, action, _fields(pairs), login, on or date.today())
     if json_:
         emit_json(result)
