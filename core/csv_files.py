@@ -19,7 +19,7 @@ __all__ = ["CsvFile", "read_csv"]
 
 @dataclass
 class CsvFile:
-    """A CSV file: its name, hash, size and header; :meth:`rows` streams (line number, row)."""
+    """A CSV file: its name, hash, size and header; :meth:`rows` streams (first line number, row)."""
 
     name: str
     path: Path
@@ -32,10 +32,14 @@ class CsvFile:
             reader = csv.reader(fh)
             try:
                 next(reader, None)
-                for row in reader:
+                while True:
+                    first_line = reader.line_num + 1
+                    row = next(reader, None)
+                    if row is None:
+                        return
                     if not row or (len(row) == 1 and not row[0].strip()):
                         continue
-                    yield reader.line_num, row
+                    yield first_line, row
             except UnicodeDecodeError:
                 raise _not_utf8(self.name, self.path) from None
             except csv.Error as exc:

@@ -226,6 +226,21 @@ def _write_accounts(conn: Connection, council_id: str, chunk, problems: list[str
     debtors: dict[str, tuple] = {}
     for _, _, (ref, debtor_name, kind) in chunk:
         debtors.setdefault(ref, (council_id, ref, debtor_name, kind))
+    known = conn.execute(
+        sa.select(DEBTOR.c.reference, DEBTOR.c.name, DEBTOR.c.kind)
+        .where(DEBTOR.c.council_id == council_id, DEBTOR.c.reference.in_(list(debtors)))
+    ).all()
+    for ref, stored_name, stored_kind in known:
+        _, _, debtor_name, kind = debtors[ref]
+        if (debtor_name, kind) != (stored_name, stored_kind):
+            line = next(line for line, _, d in chunk if d[0] == ref)
+            column = "debtor_name" if debtor_name != stored_name else "debtor_kind"
+            problems.append(
+                f"{name}:{line}: {column}: debtor {ref!r} is already recorded as {stored_name!r} ({stored_kind}); "
+                "a debtor's details cannot change through an accounts import"
+            )
+    if problems:
+        return
     b.run(
         "INSERT INTO debtor (council_id, reference, name, kind) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (council_id, reference) DO NOTHING",

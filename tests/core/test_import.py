@@ -235,3 +235,14 @@ def test_same_payments_file_twice_reduces_the_balance_once(billed, engine, tmp_p
     shown = show(billed, "A1")
     assert shown["balance_pence"] == 20000 and shown["balance_cache_ok"]
     assert [t["amount_pence"] for t in shown["timeline"] if t["type"] == "payment"] == [-100000, -3456]
+
+
+def test_a_row_spanning_lines_is_reported_at_its_first_line(council, engine, tmp_path):
+    path = accounts_file(tmp_path, GOOD, 'A2,sundry,D2,"Al\nSmith",oops,2025-03-04')
+    rejected(council, engine, "accounts", path, (3, "amount", "'oops'"))
+
+
+def test_a_debtor_already_recorded_cannot_change_name_through_an_import(council, engine, tmp_path):
+    import_file(council, "accounts", accounts_file(tmp_path, GOOD))
+    later = accounts_file(tmp_path, "A2,sundry,D1,Joanna Bloggs,5.00,2025-04-01", name="later.csv")
+    rejected(council, engine, "accounts", later, (2, "debtor_name", "already recorded as 'Jo Bloggs'"))

@@ -135,3 +135,10 @@ def test_pounds_literals(value, pence):
 def test_pounds_refuses_what_is_not_whole_pence(value):
     with pytest.raises(MoneyError):
         pounds(value)
+
+
+def test_parse_pounds_refuses_an_amount_no_ledger_column_can_hold():
+    # An account number exported into the amount column must be refused, not overflow a 64-bit column later.
+    with pytest.raises(MoneyError):
+        parse_pounds("123456789012345678901234")
+    assert parse_pounds("9,999,999.99") == 999999999  # large but real amounts are fine
