@@ -28,9 +28,8 @@ class Bulk:
         self.mark = "?" if self.sqlite else "%s"
 
     def day(self, value: date | None) -> Any:
-        if value is None or not self.sqlite:
-            return value
-        return value.isoformat()
+        """A date as the column stores it (ISO text on SQLite)."""
+        return value.isoformat() if value is not None and self.sqlite else value
 
     def stamp(self, value: datetime) -> Any:
         if not self.sqlite:

@@ -6,6 +6,7 @@ cases; plugins read them and return :class:`Outcome` values. Money is pence.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -13,31 +14,68 @@ from typing import Any
 __all__ = ["Case", "Move", "Outcome", "Fee", "Charge", "Billing", "Action", "WriteOffRequest"]
 
 
-@dataclass(slots=True)
+_CASE_FIELDS = (
+    "id", "reference", "debt_type", "debtor_kind", "stage", "stage_since", "opened_on", "amount_pence",
+    "balance_pence", "paid_pence", "charged_pence", "last_payment_on", "today",
+)
+
+
 class Case:
     """One account as of the business date ``today``.
 
-    ``balance_pence`` and ``paid_pence`` count only ledger entries dated on or
-    before ``today``; ``state`` is the debt type's own small record (counters,
-    dates) which an :class:`Outcome` may update; ``attrs`` holds the debt type's
-    import columns.
+    ``balance_pence``, ``paid_pence`` and ``charged_pence`` count only ledger
+    entries dated on or before ``today``; ``state`` is the debt type's own small
+    record (counters, dates) which an :class:`Outcome` may update; ``attrs``
+    holds the debt type's import columns. Both are read from storage only when
+    a rule first looks at them.
     """
 
-    id: int
-    reference: str
-    debt_type: str
-    debtor_kind: str
-    stage: str
-    stage_since: date
-    opened_on: date
-    amount_pence: int
-    balance_pence: int
-    paid_pence: int
-    charged_pence: int
-    last_payment_on: date | None
-    today: date
-    attrs: dict[str, Any] = field(default_factory=dict)
-    state: dict[str, Any] = field(default_factory=dict)
+    __slots__ = (*_CASE_FIELDS, "_attrs", "_state")
+
+    def __init__(
+        self, id: int, reference: str, debt_type: str, debtor_kind: str, stage: str, stage_since: date,
+        opened_on: date, amount_pence: int, balance_pence: int, paid_pence: int, charged_pence: int,
+        last_payment_on: date | None, today: date,
+        attrs: dict[str, Any] | str | None = None, state: dict[str, Any] | str | None = None,
+    ) -> None:
+        self.id = id
+        self.reference = reference
+        self.debt_type = debt_type
+        self.debtor_kind = debtor_kind
+        self.stage = stage
+        self.stage_since = stage_since
+        self.opened_on = opened_on
+        self.amount_pence = amount_pence
+        self.balance_pence = balance_pence
+        self.paid_pence = paid_pence
+        self.charged_pence = charged_pence
+        self.last_payment_on = last_payment_on
+        self.today = today
+        self._attrs = {} if attrs is None else attrs
+        self._state = {} if state is None else state
+
+    @property
+    def attrs(self) -> dict[str, Any]:
+        if isinstance(self._attrs, str):
+            self._attrs = json.loads(self._attrs)
+        return self._attrs
+
+    @property
+    def state(self) -> dict[str, Any]:
+        if isinstance(self._state, str):
+            self._state = json.loads(self._state)
+        return self._state
+
+    def __repr__(self) -> str:
+        return f"Case({self.reference!r}, {self.debt_type}, stage={self.stage!r}, balance_pence={self.balance_pence})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Case):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in _CASE_FIELDS) and (
+            self.attrs, self.state) == (other.attrs, other.state)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 @dataclass(slots=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
+from string import Formatter
 from datetime import date, timedelta
 from typing import Any
 
@@ -211,11 +213,22 @@ class Ladder:
         return facts
 
 
+@lru_cache(maxsize=512)
+def _fields(template: str) -> tuple[str, ...]:
+    try:
+        return tuple(name for _, name, _, _ in Formatter().parse(template) if name)
+    except ValueError:
+        return ()
+
+
 def _render(template: str, facts: dict[str, Any]) -> str:
-    values = dict(facts)
-    for key, value in facts.items():
-        if key.endswith("_pence") and isinstance(value, int):
-            values[key[: -len("_pence")]] = format_pence(value)
+    """Fill a reason template from the facts; ``{balance}`` shows ``balance_pence`` as pounds."""
+    values = {}
+    for name in _fields(template):
+        if name in facts:
+            values[name] = facts[name]
+        elif isinstance(facts.get(f"{name}_pence"), int):
+            values[name] = format_pence(facts[f"{name}_pence"])
     try:
         return template.format(**values)
     except (KeyError, IndexError, ValueError):

@@ -283,18 +283,14 @@ class _Writes:
              for e in self.events),
             json_columns=("facts",),
         )
-        b.run(
-            "UPDATE account SET balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, "
-            "charged_pence = charged_pence + ?, "
-            "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
-            "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
-            "next_bill_on = ?, stage = ?, stage_since = ?, next_review_on = ?, closed_on = ?, state = COALESCE(?json, state) "
-            "WHERE id = ?",
-            self._account_rows(b, day),
-        )
+        rows = list(self._account_rows(b, day))
+        billed = [r[1:] for r in rows if r[0]]
+        others = [r[2:] for r in rows if not r[0]]
+        b.run(_UPDATE.format(bill="next_bill_on = ?, "), billed)
+        b.run(_UPDATE.format(bill=""), others)
 
     def _account_rows(self, b: Bulk, day: date):
-        """One row per account touched: its totals added, billing and review dates, stage, state."""
+        """One row per account touched: billed or not, next billing date, totals added, stage, review date, state, id."""
         empty = Totals()
         states = self.states
         touched = set(self.totals) | set(self.billed) | set(self.moved) | set(self.reviews) | set(states)
@@ -302,7 +298,6 @@ class _Writes:
             item = self.loaded[account_id]
             case = item.case
             t = self.totals.get(account_id, empty)
-            next_bill = self.billed[account_id] if account_id in self.billed else item.next_bill_on
             if account_id in self.moved:
                 stage, next_review, closed = self.moved[account_id]
                 since = day
@@ -311,10 +306,24 @@ class _Writes:
                 next_review = self.reviews.get(account_id, item.next_review_on)
             state = states.get(account_id)
             yield (
+                account_id in self.billed, b.day(self.billed.get(account_id)),
                 t.balance, t.paid, t.charged,
                 b.day(t.last_payment_on), b.day(t.last_payment_on), b.day(t.last_entry_on), b.day(t.last_entry_on),
-                b.day(next_bill), stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state), account_id,
+                stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state),
+                account_id,
             )
+
+
+_UPDATE = (
+    "UPDATE account SET {bill}balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, "
+    "charged_pence = charged_pence + ?, "
+    "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
+    "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
+    "stage = ?, stage_since = ?, next_review_on = ?, closed_on = ?, state = COALESCE(?json, state) "
+    "WHERE id = ?"
+)
+"""One account's writes after a chunk; ``{bill}`` sets the next billing date only for accounts just billed
+(SQLite rewrites an index whenever its column is assigned, even to the same value)."""
 
 
 def run_council(
