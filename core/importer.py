@@ -58,11 +58,25 @@ class _Rejected(Exception):
     """Raised inside the transaction to roll it back once every row has been checked."""
 
 
-def _parse_date(text: str) -> date:
+def _amount(text: str, line: int, bad: Callable[[int, str, str], None]) -> int:
+    """An amount in pounds and pence as pence, more than zero; a problem reported otherwise."""
+    try:
+        amount = parse_pounds(text)
+    except MoneyError as exc:
+        bad(line, "amount", str(exc))
+        return 0
+    if amount == 0:
+        bad(line, "amount", "must be more than zero")
+    return amount
+
+
+def _date(text: str, line: int, bad: Callable[[int, str, str], None]) -> date | None:
+    """A YYYY-MM-DD date; a problem reported otherwise."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a date (YYYY-MM-DD)") from None
+        bad(line, "date", f"{text.strip()!r} is not a date (YYYY-MM-DD)")
+        return None
 
 
 def _check_header(f: CsvFile, required: tuple[str, ...], allowed: set[str]) -> dict[str, int]:
@@ -163,18 +177,8 @@ def import_accounts(
                 kind = kind or "person"
                 if kind not in DEBTOR_KINDS:
                     bad(line, "debtor_kind", f"{kind!r} is not one of {', '.join(DEBTOR_KINDS)}")
-                try:
-                    amount = parse_pounds(row[ix["amount"]])
-                    if amount == 0:
-                        bad(line, "amount", "must be more than zero")
-                except MoneyError as exc:
-                    bad(line, "amount", str(exc))
-                    amount = 0
-                try:
-                    opened = _parse_date(row[ix["date"]])
-                except ValueError as exc:
-                    bad(line, "date", str(exc))
-                    opened = None
+                amount = _amount(row[ix["amount"]], line, bad)
+                opened = _date(row[ix["date"]], line, bad)
                 attrs = {}
                 if debt_type is not None:
                     for column in debt_type.columns:
@@ -296,18 +300,8 @@ def import_payments(
                 ref = row[cols["reference"]].strip()
                 if not ref:
                     bad(line, "reference", "is empty")
-                try:
-                    amount = parse_pounds(row[cols["amount"]])
-                    if amount == 0:
-                        bad(line, "amount", "must be more than zero")
-                except MoneyError as exc:
-                    bad(line, "amount", str(exc))
-                    amount = 0
-                try:
-                    paid_on = _parse_date(row[cols["date"]])
-                except ValueError as exc:
-                    bad(line, "date", str(exc))
-                    paid_on = None
+                amount = _amount(row[cols["amount"]], line, bad)
+                paid_on = _date(row[cols["date"]], line, bad)
                 method = row[method_ix].strip()[:60] if method_ix is not None else ""
                 if len(problems) > before:
                     continue
