@@ -11,7 +11,9 @@ from importlib.metadata import PackageNotFoundError, version
 from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRequest
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
+from .enforcement import EA_STAGES, EnforcementFees, enforcement_fee
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
+from .instalments import due_dates, financial_year_start, instalment_count, split_total
 from .hookspecs import hookimpl
 from .ladder import ANY, Ladder, Stage, Transition, cleared
 from .money import format_pence, parse_pounds, percent_of, pounds
@@ -23,7 +25,8 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
     __version__ = "0"
 
 __all__ = [
-    "ANY", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
+    "ANY", "EA_STAGES", "Action", "ArrearsError", "EnforcementFees", "enforcement_fee", "due_dates",
+    "financial_year_start", "instalment_count", "split_total", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
     "DebtTypeRegistry", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
     "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest",
     "__version__", "cleared", "format_pence", "hookimpl", "parse_pounds", "percent_of", "pounds",

@@ -101,6 +101,7 @@ def show_account(engine: Engine, host: PluginHost, council_id: str, reference: s
         "closed_on": acc.closed_on.isoformat() if acc.closed_on else None,
         "priority": priority,
         "attrs": acc.attrs,
+        "schedule": [{"due_on": str(d), "amount_pence": p} for d, p in (acc.schedule or [])],
         "timeline": timeline,
     }
 
@@ -175,6 +176,13 @@ def record_action(
         if action == "write_off":
             _authorise_write_off(host, profile, officer, acc, case.balance_pence, fields.get("reason", ""), facts)
         ctx = Context(council_id, debt_type, profile.params(acc.debt_type, on), profile.calendar, on, profile, profile.version)
+        if debt_type.check_action is not None:
+            liable = [acc.debtor_ref] + list(conn.execute(
+                sa.select(DEBTOR.c.reference).join(PARTY, PARTY.c.debtor_id == DEBTOR.c.id).where(PARTY.c.account_id == acc.id)
+            ).scalars())
+            refusal = debt_type.check_action(case, action, fields, ctx, liable)
+            if refusal:
+                raise ActionRefused(f"{reference}: {action}: {refusal}")
         move = Move(spec.to_stage, action, f"{spec.description} Recorded by {officer.login}.", facts)
         fees = [f for answer in host.hook.transition_fees(context=ctx, moves=[(case, move)]) for f in (answer or ())]
         entries = [{

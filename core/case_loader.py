@@ -28,7 +28,7 @@ A = ACCOUNT.c
 _SELECT = (
     "SELECT a.id, a.reference, a.debt_type, d.kind, a.stage, a.stage_since, a.opened_on, a.amount_pence, "
     "a.balance_pence, a.paid_pence, a.charged_pence, a.last_payment_on, a.last_entry_on, a.attrs, a.state, "
-    "a.next_bill_on, a.next_review_on FROM account a JOIN debtor d ON d.id = a.debtor_id "
+    "a.next_bill_on, a.next_review_on, a.schedule FROM account a JOIN debtor d ON d.id = a.debtor_id "
     "WHERE a.id IN ({ids}) ORDER BY a.id"
 )
 """The nightly path's one read per chunk, straight through the driver (ids are integers written inline)."""
@@ -72,7 +72,7 @@ def load_cases(conn: Connection, ids: Sequence[int], day: date) -> list[LoadedCa
             balance, paid, charged, last_paid = totals.balance, totals.paid, totals.charged, totals.last_payment_on
         case = Case(
             r[0], r[1], r[2], r[3], r[4], _day(r[5]), _day(r[6]), r[7],
-            balance, paid, charged, last_paid, day, _raw(r[13]), _raw(r[14]),
+            balance, paid, charged, last_paid, day, _raw(r[13]), _raw(r[14]), r[17],
         )
         out.append(LoadedCase(case, _day(r[15]), _day(r[16]), upcoming))
     return out

@@ -30,13 +30,14 @@ class Case:
     a rule first looks at them.
     """
 
-    __slots__ = (*_CASE_FIELDS, "_attrs", "_state")
+    __slots__ = (*_CASE_FIELDS, "_attrs", "_state", "_schedule")
 
     def __init__(
         self, id: int, reference: str, debt_type: str, debtor_kind: str, stage: str, stage_since: date,
         opened_on: date, amount_pence: int, balance_pence: int, paid_pence: int, charged_pence: int,
         last_payment_on: date | None, today: date,
         attrs: dict[str, Any] | str | None = None, state: dict[str, Any] | str | None = None,
+        schedule: list | str | None = None,
     ) -> None:
         self.id = id
         self.reference = reference
@@ -53,6 +54,7 @@ class Case:
         self.today = today
         self._attrs = {} if attrs is None else attrs
         self._state = {} if state is None else state
+        self._schedule = schedule
 
     @property
     def attrs(self) -> dict[str, Any]:
@@ -65,6 +67,27 @@ class Case:
         if isinstance(self._state, str):
             self._state = json.loads(self._state)
         return self._state
+
+    @property
+    def schedule(self) -> list[tuple[date, int]]:
+        """The instalment schedule billing raised: (due date, pence) in date order; empty when none."""
+        raw = self._schedule
+        if raw is None:
+            return []
+        if isinstance(raw, str):
+            raw = json.loads(raw)
+        if raw and not isinstance(raw[0], tuple):
+            raw = [(d if isinstance(d, date) else date.fromisoformat(d), int(p)) for d, p in raw]
+            self._schedule = raw
+        return raw
+
+    @schedule.setter
+    def schedule(self, value: list[tuple[date, int]]) -> None:
+        self._schedule = list(value)
+
+    def due_by(self, day: date) -> int:
+        """Pence of the schedule falling due on or before ``day``."""
+        return sum(p for d, p in self.schedule if d <= day)
 
     def __repr__(self) -> str:
         return f"Case({self.reference!r}, {self.debt_type}, stage={self.stage!r}, balance_pence={self.balance_pence})"

@@ -87,7 +87,10 @@ class DebtType:
     ``guards`` maps the ladder's guard names to functions; ``params`` is the
     :class:`Parameters` model for the debt type's section of a council profile;
     ``columns`` are the extra accounts-CSV columns. ``version`` is filled in by
-    the plugin host from the plugin's distribution.
+    the plugin host from the plugin's distribution. ``check_action(case,
+    action, fields, context, liable)`` (optional) refuses an officer action the
+    facts do not allow by returning the reason; ``liable`` lists the references
+    of everyone liable for the account.
     """
 
     id: str
@@ -97,6 +100,7 @@ class DebtType:
     columns: tuple[Column, ...] = ()
     guards: Mapping[str, Guard] | None = None
     description: str = ""
+    check_action: Callable[..., "str | None"] | None = None
     version: str = "0"
     plugin: str = ""
 

@@ -30,7 +30,7 @@ __all__ = ["ImportResult", "import_accounts", "import_payments", "ACCOUNT_COLUMN
 
 BATCH = ImportBatch.__table__
 ACCOUNT_COLUMNS = ("reference", "debt_type", "debtor_ref", "debtor_name", "amount", "date")
-OPTIONAL_ACCOUNT_COLUMNS = ("debtor_kind",)
+OPTIONAL_ACCOUNT_COLUMNS = ("debtor_kind", "joint_debtor_ref", "joint_debtor_name")
 PAYMENT_COLUMNS = ("reference", "amount", "date")
 OPTIONAL_PAYMENT_COLUMNS = ("method",)
 CHUNK = 5000
@@ -130,6 +130,7 @@ def import_accounts(
     width = len(f.header)
     ix = {name: cols[name] for name in ACCOUNT_COLUMNS}
     kind_ix = cols.get("debtor_kind")
+    joint_ix = (cols.get("joint_debtor_ref"), cols.get("joint_debtor_name"))
     problems: list[str] = []
     seen_refs: dict[str, int] = {}
     debtor_names: dict[str, tuple[str, int]] = {}
@@ -177,6 +178,7 @@ def import_accounts(
                 kind = kind or "person"
                 if kind not in DEBTOR_KINDS:
                     bad(line, "debtor_kind", f"{kind!r} is not one of {', '.join(DEBTOR_KINDS)}")
+                joint = _joint(row, joint_ix, debtor_ref, line, bad, debtor_names)
                 amount = _amount(row[ix["amount"]], line, bad)
                 opened = _date(row[ix["date"]], line, bad)
                 attrs = {}
@@ -198,7 +200,7 @@ def import_accounts(
                     "council_id": council_id, "reference": ref, "debt_type": dt_id, "opened_on": opened,
                     "amount_pence": amount, "stage": debt_type.ladder.initial, "stage_since": opened,
                     "balance_pence": 0, "paid_pence": 0, "charged_pence": 0, "next_bill_on": opened, "next_review_on": opened,
-                    "attrs": attrs, "state": {}, "import_id": batch_id,
+                    "attrs": attrs, "state": {}, "import_id": batch_id, "joint": joint,
                 }, (debtor_ref, debtor_name, kind)))
                 if len(chunk) >= CHUNK:
                     _write_accounts(conn, council_id, chunk, problems, f.name)
@@ -228,19 +230,23 @@ def _write_accounts(conn: Connection, council_id: str, chunk, problems: list[str
         return
     b = Bulk(conn)
     debtors: dict[str, tuple] = {}
-    for _, _, (ref, debtor_name, kind) in chunk:
+    lines: dict[str, int] = {}
+    for line, v, (ref, debtor_name, kind) in chunk:
         debtors.setdefault(ref, (council_id, ref, debtor_name, kind))
+        lines.setdefault(ref, line)
+        if v["joint"]:
+            debtors.setdefault(v["joint"][0], (council_id, v["joint"][0], v["joint"][1], "person"))
+            lines.setdefault(v["joint"][0], line)
     known = conn.execute(
         sa.select(DEBTOR.c.reference, DEBTOR.c.name, DEBTOR.c.kind)
         .where(DEBTOR.c.council_id == council_id, DEBTOR.c.reference.in_(list(debtors)))
     ).all()
     for ref, stored_name, stored_kind in known:
         _, _, debtor_name, kind = debtors[ref]
-        if (debtor_name, kind) != (stored_name, stored_kind):
-            line = next(line for line, _, d in chunk if d[0] == ref)
+        if debtor_name != stored_name or (kind != stored_kind and kind != "person"):
             column = "debtor_name" if debtor_name != stored_name else "debtor_kind"
             problems.append(
-                f"{name}:{line}: {column}: debtor {ref!r} is already recorded as {stored_name!r} ({stored_kind}); "
+                f"{name}:{lines[ref]}: {column}: debtor {ref!r} is already recorded as {stored_name!r} ({stored_kind}); "
                 "a debtor's details cannot change through an accounts import"
             )
     if problems:
@@ -265,6 +271,33 @@ def _write_accounts(conn: Connection, council_id: str, chunk, problems: list[str
         ),
         json_columns=("attrs", "state"),
     )
+    joint = {v["reference"]: v["joint"][0] for _, v, _ in chunk if v["joint"]}
+    if joint:
+        accounts = dict(conn.execute(
+            sa.select(ACCOUNT.c.reference, ACCOUNT.c.id)
+            .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference.in_(list(joint)))
+        ).all())
+        b.insert("account_party", ("account_id", "debtor_id", "role"),
+                 ((accounts[ref], ids[other], "liable") for ref, other in joint.items()))
+
+
+def _joint(row, ix, debtor_ref: str, line: int, bad, names: dict) -> tuple[str, str] | None:
+    """A second person jointly and severally liable (``joint_debtor_ref`` and ``joint_debtor_name``), if given."""
+    ref_ix, name_ix = ix
+    ref = row[ref_ix].strip() if ref_ix is not None else ""
+    person = row[name_ix].strip() if name_ix is not None else ""
+    if not ref and not person:
+        return None
+    if not ref or not person:
+        bad(line, "joint_debtor_ref" if not ref else "joint_debtor_name", "is empty (give both or neither)")
+        return None
+    if ref == debtor_ref:
+        bad(line, "joint_debtor_ref", f"is the account's own debtor {ref!r}")
+        return None
+    first = names.setdefault(ref, (person, line))
+    if first[0] != person:
+        bad(line, "joint_debtor_name", f"{person!r} differs from {first[0]!r} for debtor {ref!r} on line {first[1]}")
+    return ref, person
 
 
 def import_payments(

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 __all__ = [
-    "Council", "Officer", "Debtor", "Account", "AccountParty", "Instalment",
+    "Council", "Officer", "Debtor", "Account", "AccountParty",
     "LedgerEntry", "StageEvent", "Run", "ImportBatch", "LEDGER_KINDS", "DEBTOR_KINDS",
 ]
 
@@ -106,6 +106,7 @@ class Account(SQLModel, table=True):
     closed_on: Optional[date] = None
     attrs: dict = Field(default_factory=dict, sa_type=sa.JSON)
     state: dict = Field(default_factory=dict, sa_type=sa.JSON)
+    schedule: Optional[list] = Field(default=None, sa_type=sa.JSON)
     import_id: Optional[int] = Field(default=None, foreign_key="import_batch.id")
 
 
@@ -115,13 +116,6 @@ class AccountParty(SQLModel, table=True):
     account_id: int = Field(foreign_key="account.id", primary_key=True)
     debtor_id: int = Field(foreign_key="debtor.id", primary_key=True)
     role: str = Field(default="liable", max_length=30)
-
-
-class Instalment(SQLModel, table=True):
-    account_id: int = Field(foreign_key="account.id", primary_key=True)
-    seq: int = Field(primary_key=True)
-    due_on: date
-    amount_pence: int = Field(sa_type=sa.BigInteger)
 
 
 class LedgerEntry(SQLModel, table=True):

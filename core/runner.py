@@ -29,7 +29,7 @@ from .errors import PluginError, RunRefused
 from .bulk import Bulk
 from .ledger import Totals, add_entry
 from .locks import council_lock
-from .models import Instalment, Run, StageEvent, utcnow
+from .models import Run, StageEvent, utcnow
 from .plugins import PluginHost
 from .profile import Profile
 
@@ -37,7 +37,6 @@ __all__ = ["RunReport", "run_council"]
 
 RUN = Run.__table__
 EVENT = StageEvent.__table__
-INSTALMENT = Instalment.__table__
 A = ACCOUNT.c
 
 
@@ -186,8 +185,9 @@ class _Run:
                         case.charged_pence += charge.amount_pence
                 elif item.upcoming is None or charge.on < item.upcoming:
                     item.upcoming = charge.on
-            for seq, (due_on, amount) in enumerate(billing.instalments, start=1):
-                w.instalments.append({"account_id": case.id, "seq": seq, "due_on": due_on, "amount_pence": amount})
+            if billing.instalments:
+                case.schedule = billing.instalments
+                w.schedules[case.id] = [[d.isoformat(), amount] for d, amount in billing.instalments]
             w.billed[case.id] = billing.next_bill_on
         self.report.accounts_billed += len(items)
 
@@ -245,7 +245,7 @@ class _Writes:
     def __init__(self) -> None:
         self.now = utcnow()
         self.ledger: list[dict] = []
-        self.instalments: list[dict] = []
+        self.schedules: dict[int, list] = {}
         self.events: list[dict] = []
         self.states: dict[int, dict] = {}
         self.totals: dict[int, Totals] = {}
@@ -271,10 +271,6 @@ class _Writes:
               e["run_id"], now) for e in self.ledger),
         )
         b.insert(
-            "instalment", ("account_id", "seq", "due_on", "amount_pence"),
-            ((i["account_id"], i["seq"], b.day(i["due_on"]), i["amount_pence"]) for i in self.instalments),
-        )
-        b.insert(
             "stage_event",
             ("account_id", "on_date", "from_stage", "to_stage", "rule", "reason", "facts", "profile_version",
              "plugin_version", "run_id", "created_at"),
@@ -285,8 +281,8 @@ class _Writes:
         )
         rows = list(self._account_rows(b, day))
         billed = [r[1:] for r in rows if r[0]]
-        others = [r[2:] for r in rows if not r[0]]
-        b.run(_UPDATE.format(bill="next_bill_on = ?, "), billed)
+        others = [r[3:] for r in rows if not r[0]]
+        b.run(_UPDATE.format(bill="next_bill_on = ?, schedule = COALESCE(?json, schedule), "), billed)
         b.run(_UPDATE.format(bill=""), others)
 
     def _account_rows(self, b: Bulk, day: date):
@@ -307,6 +303,7 @@ class _Writes:
             state = states.get(account_id)
             yield (
                 account_id in self.billed, b.day(self.billed.get(account_id)),
+                b.json(self.schedules[account_id]) if account_id in self.schedules else None,
                 t.balance, t.paid, t.charged,
                 b.day(t.last_payment_on), b.day(t.last_payment_on), b.day(t.last_entry_on), b.day(t.last_entry_on),
                 stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state),
