@@ -1,13 +1,13 @@
 """Benchmark the import and the nightly run on N synthetic open cases (default 1,000,000).
 
 Each step runs the real command line in its own process and reports wall time
-and peak memory (max RSS). The scenario is annual billing: every invoice is
+and peak memory (max RSS). The scenario is annual billing: every account is
 raised on the same day, so
 
 * day 0 is a day on which every case is due (billing and review of all N);
-* day 22 is a day on which every case is due and moves (all N get a reminder);
-* day 30 is an ordinary day: payments for about 5% of the cases arrive, and
-  only those cases are looked at (they move to paid).
+* a later day is one on which every case is due and moves (all get a reminder);
+* an ordinary day follows: payments for about 5% of the cases arrive, and
+  only those cases are looked at.
 
 Targets on a 2-core machine with SQLite: import under 60 s, ordinary day under
 10 s, every-case day under 60 s, peak memory under 1.5 GB.
@@ -27,28 +27,46 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 PROFILE = Path(__file__).parent / "bench_council.toml"
 COUNCIL = "benchshire"
-DAY0 = date(2025, 4, 1)
 
 
-def write_accounts(path: Path, n: int, rng: random.Random) -> None:
+@dataclass(frozen=True)
+class Scenario:
+    """One debt type's benchmark: the CSV it imports and the days that matter."""
+
+    debt_type: str
+    day0: date
+    all_move: date
+    ordinary: date
+    extra_header: tuple[str, ...]
+    extra_values: tuple[str, ...]
+
+
+SCENARIOS = {
+    # Invoices all raised on day 0; all get a reminder on day 22; payments arrive on day 30.
+    "sundry": Scenario("sundry", date(2025, 4, 1), date(2025, 4, 23), date(2025, 5, 1), ("description",), ("benchmark invoice",)),
+}
+
+
+def write_accounts(path: Path, n: int, rng: random.Random, scenario: Scenario) -> None:
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", "description"])
-        day = DAY0.isoformat()
+        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", *scenario.extra_header])
+        day = scenario.day0.isoformat()
         for i in range(n):
             pence = rng.randint(1000, 250000)
-            w.writerow([f"S{i:08d}", "sundry", f"D{i // 2:08d}", f"Debtor {i // 2}", "person",
-                        f"{pence // 100}.{pence % 100:02d}", day, "benchmark invoice"])
+            w.writerow([f"S{i:08d}", scenario.debt_type, f"D{i // 2:08d}", f"Debtor {i // 2}", "person",
+                        f"{pence // 100}.{pence % 100:02d}", day, *scenario.extra_values])
 
 
-def write_payments(path: Path, n: int, share: float, rng: random.Random, accounts: Path) -> int:
+def write_payments(path: Path, n: int, share: float, rng: random.Random, accounts: Path, on: date) -> int:
     count = 0
-    on = (DAY0 + timedelta(days=30)).isoformat()
+    on = on.isoformat()
     with accounts.open(newline="") as src, path.open("w", newline="") as fh:
         reader = csv.reader(src)
         next(reader)
@@ -91,6 +109,7 @@ def main() -> None:
     parser.add_argument("--db", help="Database URL (default: a SQLite file in the work directory).")
     parser.add_argument("--workdir", type=Path, help="Where to put the CSV files and database (default: a temporary directory).")
     parser.add_argument("--payment-share", type=float, default=0.05)
+    parser.add_argument("--debt-type", choices=sorted(SCENARIOS), default="sundry")
     args = parser.parse_args()
 
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="arrears-bench-"))
@@ -104,20 +123,22 @@ def main() -> None:
     accounts, payments = workdir / "accounts.csv", workdir / "payments.csv"
 
     t = time.perf_counter()
-    write_accounts(accounts, args.cases, rng)
-    paid = write_payments(payments, args.cases, args.payment_share, rng, accounts)
+    scenario = SCENARIOS[args.debt_type]
+    write_accounts(accounts, args.cases, rng, scenario)
+    paid = write_payments(payments, args.cases, args.payment_share, rng, accounts, scenario.ordinary)
     print(f"generated {args.cases:,} accounts and {paid:,} payments in {time.perf_counter() - t:.1f} s ({workdir})")
 
     results: list[dict] = []
     step("init", ["init", "--council", COUNCIL, "--profile", str(PROFILE)], env, results)
     step(f"import {args.cases:,} accounts", ["import", "accounts", str(accounts), "--council", COUNCIL, "--json"], env, results)
-    step("day 0: every case billed + due", ["run", "--council", COUNCIL, "--date", DAY0.isoformat(), "--json"], env, results)
-    step("days 1-21: nothing due", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=21)).isoformat(), "--json"], env, results)
-    step("day 22: every case due, all move", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=22)).isoformat(), "--json"], env, results)
-    step("days 23-29: nothing due", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=29)).isoformat(), "--json"], env, results)
+    run = ["run", "--council", COUNCIL, "--json", "--date"]
+    step("day 0: every case billed + due", run + [scenario.day0.isoformat()], env, results)
+    step("quiet days", run + [(scenario.all_move - timedelta(days=1)).isoformat()], env, results)
+    step("every case due, all move", run + [scenario.all_move.isoformat()], env, results)
+    step("quiet days", run + [(scenario.ordinary - timedelta(days=1)).isoformat()], env, results)
     step(f"import {paid:,} payments", ["import", "payments", str(payments), "--council", COUNCIL, "--json"], env, results)
-    step(f"day 30: ordinary day ({args.payment_share:.0%} due)", ["run", "--council", COUNCIL, "--date", (DAY0 + timedelta(days=30)).isoformat(), "--json"], env, results)
-    print(json.dumps({"cases": args.cases, "database": db.split(":")[0], "steps": results}))
+    step(f"ordinary day ({args.payment_share:.0%} due)", run + [scenario.ordinary.isoformat()], env, results)
+    print(json.dumps({"cases": args.cases, "debt_type": args.debt_type, "database": db.split(":")[0], "steps": results}))
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
 
