@@ -189,10 +189,21 @@ def record_action(
             "account_id": acc.id, "kind": "fee", "amount_pence": fee.amount_pence, "effective_on": on,
             "code": fee.code, "description": fee.description, "officer_id": officer.id, "created_at": utcnow(),
         } for fee in fees]
-        fees_pence = sum(f.amount_pence for f in fees)
-        if action == "write_off" and case.balance_pence + fees_pence > 0:
+        posted = debt_type.action_entries(case, action, fields, ctx) if debt_type.action_entries else []
+        for charge in posted or ():
+            if charge.kind not in ("charge", "adjustment"):
+                raise ActionRefused(f"{action}: a debt type may post charges or adjustments, not {charge.kind!r}")
             entries.append({
-                "account_id": acc.id, "kind": "write_off", "amount_pence": -(case.balance_pence + fees_pence), "effective_on": on,
+                "account_id": acc.id, "kind": charge.kind, "amount_pence": charge.amount_pence, "effective_on": charge.on,
+                "code": action[:60], "description": charge.description, "officer_id": officer.id, "created_at": utcnow(),
+            })
+            facts.setdefault("posted_pence", 0)
+            facts["posted_pence"] += charge.amount_pence
+        fees_pence = sum(f.amount_pence for f in fees)
+        posted_pence = sum(c.amount_pence for c in posted or ())
+        if action == "write_off" and case.balance_pence + fees_pence + posted_pence > 0:
+            entries.append({
+                "account_id": acc.id, "kind": "write_off", "amount_pence": -(case.balance_pence + fees_pence + posted_pence), "effective_on": on,
                 "code": fields["reason"][:60], "description": f"Written off: {fields['reason']}",
                 "officer_id": officer.id, "created_at": utcnow(),
             })

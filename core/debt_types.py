@@ -90,7 +90,10 @@ class DebtType:
     the plugin host from the plugin's distribution. ``check_action(case,
     action, fields, context, liable)`` (optional) refuses an officer action the
     facts do not allow by returning the reason; ``liable`` lists the references
-    of everyone liable for the account.
+    of everyone liable for the account. ``action_entries(case, action, fields,
+    context)`` (optional) returns the :class:`~arrears.Charge` entries an
+    officer action posts to the ledger (an adjustment for hardship relief, say;
+    negative amounts reduce the debt).
     """
 
     id: str
@@ -101,6 +104,7 @@ class DebtType:
     guards: Mapping[str, Guard] | None = None
     description: str = ""
     check_action: Callable[..., "str | None"] | None = None
+    action_entries: Callable[..., list] | None = None
     version: str = "0"
     plugin: str = ""
 
