@@ -9,6 +9,7 @@ from .account_cmd import account, officer
 from .common import Env
 from .demo_cmd import demo
 from .import_cmd import import_group
+from .ledger_cmd import ledger
 from .plugins_cmd import plugins
 from .profile_cmd import profile
 from .run_cmd import run
@@ -27,7 +28,7 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj = Env(db_url)
 
 
-for command in (plugins, profile, init, import_group, run, account, officer, demo):
+for command in (plugins, profile, init, import_group, run, account, officer, ledger, demo):
     cli.add_command(command)
 
 
