@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +64,31 @@ def test_this_process_also_uses_the_installed_names():
 
     assert importlib.util.find_spec("arrears_sundry") is not None
     assert arrears_sundry.SUNDRY.ladder.initial == "invoice"
+
+
+def test_the_core_imports_no_plugin_and_no_textual(tmp_path):
+    """The core knows no debt type by name and stays headless: loading every core module pulls in neither."""
+    code = (
+        "import pkgutil, importlib, sys, arrears\n"
+        "for m in pkgutil.walk_packages(arrears.__path__, 'arrears.'):\n"
+        "    if '.migrations' not in m.name and m.name != 'arrears.__main__':\n"
+        "        importlib.import_module(m.name)\n"
+        "bad = sorted(n for n in sys.modules if n.startswith(('arrears_', 'textual')))\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_plugins_import_only_the_public_api_of_arrears():
+    """A built-in plugin imports ``arrears`` as a third party would: never ``arrears.<module>``."""
+    import arrears_sundry
+
+    root = Path(arrears_sundry.__file__).parent.parent
+    offenders = []
+    for package in ("arrears_council_tax", "arrears_nndr", "arrears_sundry", "arrears_hb_overpayment", "arrears_pcn", "arrears_rents"):
+        for path in (root / package).glob("*.py"):
+            for number, line in enumerate(path.read_text().splitlines(), 1):
+                if re.match(r"\s*(from|import)\s+arrears\.", line):
+                    offenders.append(f"{package}/{path.name}:{number}: {line.strip()}")
+    assert offenders == []
