@@ -50,6 +50,9 @@ class Scenario:
 SCENARIOS = {
     # Invoices all raised on day 0; all get a reminder on day 22; payments arrive on day 30.
     "sundry": Scenario("sundry", date(2025, 4, 1), date(2025, 4, 23), date(2025, 5, 1), ("description",), ("benchmark invoice",)),
+    # Annual demands issued on 10 March (ten instalments from 1 April, schedules included); every case
+    # misses the first instalment and gets a reminder on 2 April; payments arrive on 5 April.
+    "council_tax": Scenario("council_tax", date(2025, 3, 10), date(2025, 4, 2), date(2025, 4, 5), ("financial_year",), ("2025",)),
 }
 
 

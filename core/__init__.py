@@ -11,9 +11,13 @@ from importlib.metadata import PackageNotFoundError, version
 from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRequest
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
+from .demands import (
+    balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, next_due_on, overdue, period_end,
+    reminder_pay_by, reminder_verdict, summons_from,
+)
 from .enforcement import EA_STAGES, EnforcementFees, enforcement_fee
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
-from .instalments import due_dates, financial_year_start, instalment_count, split_total
+from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
 from .ladder import ANY, Ladder, Stage, Transition, cleared
 from .money import format_pence, parse_pounds, percent_of, pounds
@@ -26,8 +30,10 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
 
 __all__ = [
     "ANY", "EA_STAGES", "Action", "ArrearsError", "EnforcementFees", "enforcement_fee", "due_dates",
-    "financial_year_start", "instalment_count", "split_total", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
+    "financial_year_start", "instalment_count", "split_total", "statutory_schedule", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
     "DebtTypeRegistry", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
     "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest",
     "__version__", "cleared", "format_pence", "hookimpl", "parse_pounds", "percent_of", "pounds",
+    "balance_payable_from", "first_unpaid_due", "hearing_dates", "judge_reminder", "next_due_on", "overdue",
+    "period_end", "reminder_pay_by", "reminder_verdict", "summons_from",
 ]

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from .case_loader import ACCOUNT, DEBTOR, LEDGER, load_cases
-from .cases import Move, WriteOffRequest
+from .cases import Move, WriteOffRequest, read_schedule
 from .context import Context
 from .registration import council_profile
 from .errors import ActionRefused, NotFound
@@ -101,7 +101,7 @@ def show_account(engine: Engine, host: PluginHost, council_id: str, reference: s
         "closed_on": acc.closed_on.isoformat() if acc.closed_on else None,
         "priority": priority,
         "attrs": acc.attrs,
-        "schedule": [{"due_on": str(d), "amount_pence": p} for d, p in (acc.schedule or [])],
+        "schedule": [{"due_on": d.isoformat(), "amount_pence": p} for d, p in read_schedule(acc.schedule)],
         "timeline": timeline,
     }
 

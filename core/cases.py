@@ -14,6 +14,25 @@ from typing import Any
 __all__ = ["Case", "Move", "Outcome", "Fee", "Charge", "Billing", "Action", "WriteOffRequest"]
 
 
+def _schedule_day(value) -> date:
+    if isinstance(value, int):
+        return date.fromordinal(value)
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
+
+
+def read_schedule(stored) -> list[tuple[date, int]]:
+    """A schedule as stored (JSON text or a list of [day number or ISO date, pence]) as (date, pence) pairs."""
+    if not stored:
+        return []
+    if isinstance(stored, str):
+        stored = json.loads(stored)
+    if stored and isinstance(stored[0], tuple):
+        return stored
+    return [(_schedule_day(d), int(p)) for d, p in stored]
+
+
 _CASE_FIELDS = (
     "id", "reference", "debt_type", "debtor_kind", "stage", "stage_since", "opened_on", "amount_pence",
     "balance_pence", "paid_pence", "charged_pence", "last_payment_on", "today",
@@ -74,11 +93,8 @@ class Case:
         raw = self._schedule
         if raw is None:
             return []
-        if isinstance(raw, str):
-            raw = json.loads(raw)
-        if raw and not isinstance(raw[0], tuple):
-            raw = [(d if isinstance(d, date) else date.fromisoformat(d), int(p)) for d, p in raw]
-            self._schedule = raw
+        if not isinstance(raw, list) or (raw and not isinstance(raw[0], tuple)):
+            raw = self._schedule = read_schedule(raw)
         return raw
 
     @schedule.setter

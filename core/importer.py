@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from .batch import collector_paused
 from .bulk import Bulk
 from .case_loader import ACCOUNT, DEBTOR, LEDGER
 from .registration import council_profile
@@ -22,13 +23,14 @@ from .csv_files import CsvFile, read_csv
 from .debt_types import ColumnError
 from .errors import ImportRejected
 from .ledger import Totals, add_entry, totals_params, totals_update
-from .models import DEBTOR_KINDS, ImportBatch, utcnow
+from .models import DEBTOR_KINDS, AccountParty, ImportBatch, utcnow
 from .money import MoneyError, parse_pounds
 from .plugins import PluginHost
 
 __all__ = ["ImportResult", "import_accounts", "import_payments", "ACCOUNT_COLUMNS", "PAYMENT_COLUMNS"]
 
 BATCH = ImportBatch.__table__
+PARTY = AccountParty.__table__
 ACCOUNT_COLUMNS = ("reference", "debt_type", "debtor_ref", "debtor_name", "amount", "date")
 OPTIONAL_ACCOUNT_COLUMNS = ("debtor_kind", "joint_debtor_ref", "joint_debtor_name")
 PAYMENT_COLUMNS = ("reference", "amount", "date")
@@ -113,6 +115,7 @@ def _new_batch(conn: Connection, council_id: str, kind: str, f: CsvFile) -> int:
     ).scalar_one()
 
 
+@collector_paused()
 def import_accounts(
     engine: Engine, host: PluginHost, council_id: str, path: str | Path,
     progress: Callable[[int], None] | None = None,
@@ -277,7 +280,7 @@ def _write_accounts(conn: Connection, council_id: str, chunk, problems: list[str
             sa.select(ACCOUNT.c.reference, ACCOUNT.c.id)
             .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference.in_(list(joint)))
         ).all())
-        b.insert("account_party", ("account_id", "debtor_id", "role"),
+        b.insert(PARTY.name, ("account_id", "debtor_id", "role"),
                  ((accounts[ref], ids[other], "liable") for ref, other in joint.items()))
 
 
@@ -300,6 +303,7 @@ def _joint(row, ix, debtor_ref: str, line: int, bad, names: dict) -> tuple[str, 
     return ref, person
 
 
+@collector_paused()
 def import_payments(
     engine: Engine, host: PluginHost, council_id: str, path: str | Path,
     progress: Callable[[int], None] | None = None,

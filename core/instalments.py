@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-__all__ = ["financial_year_start", "instalment_count", "split_total", "due_dates"]
+__all__ = ["financial_year_start", "instalment_count", "split_total", "due_dates", "statutory_schedule"]
 
 
 def financial_year_start(day: date) -> date:
@@ -25,6 +26,7 @@ def _whole_months_left(issued: date, year_end: date) -> int:
     return (year_end.year - issued.year) * 12 + (year_end.month - issued.month)
 
 
+@lru_cache(maxsize=4096)
 def instalment_count(issued: date, year_start: date, *, twelve: bool = False) -> int:
     """How many monthly instalments a demand issued on ``issued`` for the year from ``year_start`` allows.
 
@@ -39,8 +41,8 @@ def instalment_count(issued: date, year_start: date, *, twelve: bool = False) ->
         return 12 if twelve else 10
     if twelve and issued <= date(year_start.year, 4, 15):
         return 12
-    if issued <= date(year_start.year, 4, 30):
-        return 12 if twelve else 10
+    if not twelve and issued <= date(year_start.year, 4, 30):
+        return 10
     if issued <= date(year_start.year, 12, 31):
         left = _whole_months_left(issued, year_end)
         return max(1, left if twelve else left - 1)
@@ -77,8 +79,14 @@ def due_dates(issued: date, year_start: date, count: int, day_of_month: int, *, 
 
     The first falls on the first such day at least ``notice_days`` after issue,
     not before the year starts and, for a demand issued during the year, in a
-    later month than the demand.
+    later month than the demand. (Annual billing gives most accounts the same
+    arguments, so the answer is remembered.)
     """
+    return list(_due_dates(issued, year_start, count, day_of_month, notice_days))
+
+
+@lru_cache(maxsize=4096)
+def _due_dates(issued: date, year_start: date, count: int, day_of_month: int, notice_days: int) -> tuple[date, ...]:
     earliest = max(issued + timedelta(days=notice_days), year_start)
     if issued >= year_start:
         earliest = max(earliest, issued.replace(day=1) + relativedelta(months=1))
@@ -86,4 +94,32 @@ def due_dates(issued: date, year_start: date, count: int, day_of_month: int, *, 
     if first < earliest:
         first = earliest + relativedelta(months=1, day=day_of_month)
     month_start = first.replace(day=1)
-    return [month_start + relativedelta(months=i, day=day_of_month) for i in range(count)]
+    return tuple(month_start + relativedelta(months=i, day=day_of_month) for i in range(count))
+
+
+def statutory_schedule(
+    total_pence: int, issued: date, year_start: date, *, requested: int | None, day_of_month: int,
+    floor_pence: int, notice_days: int = 14,
+) -> list[tuple[date, int]]:
+    """The (due date, pence) instalments a demand sets, by the rules above.
+
+    ``requested``: None for the standard scheme, 12 for a twelve-instalment
+    request, 0 for no scheme (a single sum), any other number for the
+    taxpayer's choice of fewer instalments (never more than the scheme allows).
+    No instalment of a multi-instalment scheme falls after the year's end: when
+    the first due date comes late in the year, the count shrinks to fit.
+    """
+    year_end = date(year_start.year + 1, 3, 31)
+    if requested == 0:
+        count = 1
+    else:
+        count = instalment_count(issued, year_start, twelve=requested == 12)
+        if requested not in (None, 10, 12):
+            count = min(count, requested)
+    amounts = split_total(total_pence, count, floor_pence=floor_pence)
+    dates = due_dates(issued, year_start, len(amounts), day_of_month, notice_days=notice_days)
+    if len(dates) > 1 and dates[-1] > year_end:
+        fitting = max(1, sum(1 for d in dates if d <= year_end))
+        amounts = split_total(total_pence, fitting, floor_pence=floor_pence)
+        dates = due_dates(issued, year_start, len(amounts), day_of_month, notice_days=notice_days)
+    return list(zip(dates, amounts))

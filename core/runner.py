@@ -26,6 +26,7 @@ from .cases import Case, Move
 from .context import Context
 from .registration import COUNCIL, council_profile, council_row
 from .errors import PluginError, RunRefused
+from .batch import collector_paused
 from .bulk import Bulk
 from .ledger import Totals, add_entry
 from .locks import council_lock
@@ -187,7 +188,7 @@ class _Run:
                     item.upcoming = charge.on
             if billing.instalments:
                 case.schedule = billing.instalments
-                w.schedules[case.id] = [[d.isoformat(), amount] for d, amount in billing.instalments]
+                w.schedules[case.id] = [[d.toordinal(), amount] for d, amount in billing.instalments]
             w.billed[case.id] = billing.next_bill_on
         self.report.accounts_billed += len(items)
 
@@ -323,6 +324,7 @@ _UPDATE = (
 (SQLite rewrites an index whenever its column is assigned, even to the same value)."""
 
 
+@collector_paused()
 def run_council(
     engine: Engine,
     host: PluginHost,

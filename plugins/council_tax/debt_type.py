@@ -1,22 +1,30 @@
-"""The council tax debt type as the platform sees it."""
+"""The council tax debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
 from arrears import Column, DebtType
 
 from .ladder import LADDER
 from .params import CouncilTaxParameters
+from .routes import check_action
+from .rules import GUARDS
 
 COLUMNS = (
     Column("financial_year", "int", required=True,
-           help="Year the financial year starts in (2025 for 2025/26); the core amount is the year's charge."),
+           help="Year the financial year starts in (2025 for 2025/26); the core amount is the year's charge and the core "
+                "date the demand's issue date."),
     Column(
-        "instalments", "int",
-        help="Instalments on the demand; blank: the statutory scheme (DOMAIN §1.1), 12 on request; 0: no instalment "
-             "scheme (final-notice route, reg 33).",
+        "instalments", "choice", choices=tuple(str(n) for n in range(13)),
+        help="Instalments on the demand where they differ from the profile: 12 on request (reg 21(1A)), 10 the statutory "
+             "scheme, 1-11 by agreement; 0: no instalment scheme (final-notice route, reg 33).",
     ),
-    Column("instalment_day", "int", help="Day of the month instalments fall due (1-28); blank: the 1st."),
+    Column("instalment_day", "choice", choices=tuple(str(n) for n in range(1, 32)),
+           help="Day of the month instalments fall due (the month's last day when shorter); blank: the profile's day."),
+    Column("direct_debit", "bool", help="Pays by Direct Debit: instalments fall due on the profile's Direct Debit day."),
     Column("band", "choice", choices=("A", "B", "C", "D", "E", "F", "G", "H"), help="Valuation band of the dwelling."),
     Column("property_ref", "text", help="The council's reference for the dwelling."),
-    Column("joint_debtor_ref", "text", help="Debtor reference of a jointly and severally liable person (DOMAIN §1.2 note)."),
+    Column("employer", "text", help="The debtor's employer, if known: allows an attachment of earnings after a liability order."),
+    Column("benefit", "text",
+           help="A benefit the debtor receives (e.g. universal_credit): a qualifying one allows deductions from benefit."),
+    Column("owns_dwelling", "bool", help="Whether the debtor owns an interest in the dwelling (charging order, reg 50)."),
 )
 
 COUNCIL_TAX = DebtType(
@@ -25,6 +33,7 @@ COUNCIL_TAX = DebtType(
     ladder=LADDER,
     params=CouncilTaxParameters,
     columns=COLUMNS,
-    guards=None,
+    guards=GUARDS,
+    check_action=check_action,
     description="Council tax on dwellings, recovered under the Council Tax (Administration and Enforcement) Regulations 1992.",
 )

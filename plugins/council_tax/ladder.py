@@ -3,9 +3,12 @@
 A demand in good standing is the ``demand`` stage: the first and second
 defaults send a reminder (reg 23(1)); a reminder complied with returns the case
 to ``demand``; a reminder not complied with, or a third default, loses the
-right to instalments (reg 23(3)-(4)). Sums due outside an instalment scheme go
-by final notice (reg 33). After the liability order an officer chooses the
-remedy; each remedy can hand the case back to ``liability_order``.
+right to instalments (reg 23(3)-(4)). Sums outside an instalment scheme, or
+left when no instalment remains to fall due, go by final notice (reg 33). The
+nightly run makes the liability order on the hearing date if the sum and costs
+are unpaid; an officer may record an adjournment or a refusal instead. After
+the order an officer (or the council's ``route_policy``) chooses the remedy;
+each remedy can hand the case back to ``liability_order``.
 """
 
 from arrears import ANY, Ladder, Stage, Transition
@@ -16,11 +19,15 @@ STAGES = (
           description="7 days beginning with the issue day to pay the arrears (reg 23(1), (3))."),
     Stage("reminder_2", "Second reminder issued",
           description="Second default in the year; warns of the third-default rule (reg 23(1)(iv))."),
-    Stage("instalments_lost", "Instalments lost", description="The whole balance for the year is payable (reg 23(3)-(4))."),
+    Stage("instalments_lost", "Instalments lost",
+          description="Right to instalments lost; the whole balance is payable from the date in the decision (reg 23(3)-(4))."),
     Stage("final_notice", "Final notice issued",
           description="No reg 23 reminder applies; 7 days to pay before a summons (regs 33, 34(1))."),
-    Stage("summons", "Summons issued", description="Complaint to the magistrates with summons costs (reg 34)."),
-    Stage("liability_order", "Liability order granted", description="An officer chooses the remedy (regs 36-50)."),
+    Stage("summons", "Summons issued",
+          description="Complaint to the magistrates with summons costs; hearing at least 14 days after service (regs 34-35)."),
+    Stage("adjourned", "Hearing adjourned", description="The court adjourned the hearing; an officer records its outcome."),
+    Stage("order_refused", "Liability order refused", description="The court refused the order; an officer decides what next."),
+    Stage("liability_order", "Liability order granted", description="A remedy is chosen (regs 36-50)."),
     Stage("attachment_of_earnings", "Attachment of earnings order",
           description="Employer deducts by the Sch 4 tables (DOMAIN §1.3)."),
     Stage("benefit_deductions", "Deductions from benefits", description="Council applies to the DWP (SI 1993/494)."),
@@ -29,11 +36,15 @@ STAGES = (
     Stage("ea_enforcement", "Enforcement agent: enforcement stage",
           description="First attendance at the premises; enforcement fee."),
     Stage("ea_sale", "Enforcement agent: sale stage", description="Goods removed or sale prepared; sale fee."),
+    Stage("insufficient_goods", "Enforcement agent reported insufficient goods",
+          description="Committal may be sought against an individual (reg 47)."),
     Stage("charging_order", "Charging order applied for",
           description="Debtor owns an interest in the dwelling; at least £1,000 outstanding (reg 50)."),
     Stage("bankruptcy", "Bankruptcy petition",
           description="Individual; petition debt at least £5,000 (reg 49; IA 1986 s267(4))."),
     Stage("committal", "Committal proceedings", description="Means enquiry; wilful refusal or culpable neglect only (reg 47)."),
+    Stage("committal_order", "Committal order made",
+          description="A debt subject to a committal order is written off (Rutland seed §9; DOMAIN §0)."),
     Stage("withdrawn", "Summons withdrawn", terminal=True, description="Paid with costs before the hearing (reg 34(5))."),
     Stage("paid", "Paid in full", terminal=True),
     Stage("written_off", "Written off", terminal=True),
@@ -48,111 +59,165 @@ def _returns(rule: str, source: str, what: str) -> Transition:
     )
 
 
+def _no_goods(rule: str, source: str) -> Transition:
+    """The enforcement agent returns the case reporting insufficient goods (the ground for committal)."""
+    return Transition(
+        rule, source, "insufficient_goods", kind="action", fields=("report_date",),
+        reason="Record the enforcement agent's report that there are insufficient goods to cover the debt.",
+    )
+
+
+def _policy(rule: str, target: str, what: str) -> Transition:
+    """The council's route policy takes a remedy by itself once the debtor's time to give details has passed."""
+    return Transition(
+        rule, "liability_order", target, guard=f"policy_{target}", uses=("route_policy", "route_after_days"),
+        reason=f"Council policy ({{route_policy}}) takes {what} {{route_after_days}} days after the liability order: {{route_fact}}.",
+    )
+
+
+def _reminder_outcomes(stage: str, which: str, after: str) -> tuple[Transition, Transition]:
+    complied = Transition(
+        f"{stage}_complied", stage, "demand", guard="reminder_complied", uses=("reminder_days",),
+        reason=f"Everything due by {{pay_by}} paid ({{paid}} received in all); {which} reminder complied with, {after}.",
+    )
+    failed = Transition(
+        f"{stage}_not_complied", stage, "instalments_lost", guard="reminder_not_complied",
+        uses=("reminder_days", "loss_of_instalments_offset_days"),
+        reason=f"{{unpaid_at_pay_by}} still unpaid at the end of the {which} reminder's window on {{pay_by}}; right to "
+               "instalments lost, whole balance {balance} payable from {payable_from} ({loss_of_instalments_offset_days} "
+               "days after the reminder, reg 23(3)).",
+    )
+    return complied, failed
+
+
+_SUMMONS_DATES = "deemed served {served_on}, hearing {hearing_on} (reg 34)."
+
 TRANSITIONS = (
     Transition(
         "summons_withdrawn", "summons", "withdrawn", guard="paid_before_hearing",
-        reason="Sum and costs paid before the hearing; summons withdrawn (reg 34(5)).",
+        reason="Sum and costs paid ({paid} received) before the hearing on {hearing_on}; summons withdrawn (reg 34(5)).",
+    ),
+    Transition(
+        "adjourned_withdrawn", "adjourned", "withdrawn", guard="paid_before_hearing",
+        reason="Sum and costs paid ({paid} received) before the adjourned hearing; summons withdrawn (reg 34(5)).",
     ),
     Transition("cleared", ANY, "paid", guard="cleared", reason="Nothing left to pay: {paid} received."),
     # Reminders and loss of instalments (reg 23).
     Transition(
-        "first_reminder", "demand", "reminder_1", guard="first_default",
-        uses=("reminder_days",),
-        reason="Instalment missed; first reminder issued for {balance}, {reminder_days} days to pay.",
+        "first_reminder", "demand", "reminder_1", guard="first_default", uses=("reminder_days",),
+        reason="Instalment due {missed_on} not paid: {arrears} in arrears; first reminder issued, pay by {pay_by} "
+               "({reminder_days} days beginning with today, reg 23(1), (3)).",
     ),
     Transition(
-        "second_reminder", "demand", "reminder_2", guard="second_default",
-        uses=("reminder_days",),
-        reason="Second instalment default this year; second reminder issued, {reminder_days} days to pay.",
+        "second_reminder", "demand", "reminder_2", guard="second_default", uses=("reminder_days",),
+        reason="Second default this year: instalment due {missed_on} not paid, {arrears} in arrears; second reminder "
+               "issued, pay by {pay_by}; a third default loses the right to instalments (reg 23(1)(iv)).",
     ),
     Transition(
         "third_default", "demand", "instalments_lost", guard="third_default",
-        reason="Third default after a complied-with second reminder; whole balance {balance} payable from {due_from} (reg 23(4)).",
+        reason="Third default: instalment due {missed_on} not paid after the second reminder was complied with; right "
+               "to instalments lost, whole balance {balance} payable from {payable_from} (reg 23(2)(b), (4)).",
     ),
     Transition(
-        "final_notice", "demand", "final_notice", guard="unpaid_outside_instalments",
-        uses=("final_notice_days",),
-        reason="{balance} unpaid with no instalment scheme; final notice issued, {final_notice_days} days to pay (reg 33).",
+        "final_notice", "demand", "final_notice", guard="unpaid_outside_instalments", uses=("final_notice_days",),
+        reason="{arrears} due {missed_on} unpaid and {why}; final notice issued, pay by {pay_by} "
+               "({final_notice_days} days, regs 33, 34(1)).",
     ),
-    Transition(
-        "reminder_1_complied", "reminder_1", "demand", guard="reminder_complied",
-        uses=("reminder_days",),
-        reason="Arrears paid within {reminder_days} days of the first reminder; instalments continue.",
-    ),
-    Transition(
-        "reminder_1_not_complied", "reminder_1", "instalments_lost", guard="reminder_not_complied",
-        uses=("reminder_days", "loss_of_instalments_offset_days"),
-        reason="First reminder not complied with; {balance} payable {loss_of_instalments_offset_days} days after the "
-               "reminder (reg 23(3)).",
-    ),
-    Transition(
-        "reminder_2_complied", "reminder_2", "demand", guard="reminder_complied",
-        uses=("reminder_days",),
-        reason="Arrears paid within {reminder_days} days of the second reminder; a further default loses instalments.",
-    ),
-    Transition(
-        "reminder_2_not_complied", "reminder_2", "instalments_lost", guard="reminder_not_complied",
-        uses=("reminder_days", "loss_of_instalments_offset_days"),
-        reason="Second reminder not complied with; {balance} payable {loss_of_instalments_offset_days} days after the "
-               "reminder (reg 23(3)).",
-    ),
+    *_reminder_outcomes("reminder_1", "first", "instalments continue"),
+    *_reminder_outcomes("reminder_2", "second", "a further default loses the right to instalments"),
     # Summons and liability order (regs 34-35).
     Transition(
         "summons_after_loss", "instalments_lost", "summons", guard="balance_unpaid_when_due",
-        uses=("summons_costs_pence",),
-        reason="{balance} unpaid after it fell due; summons issued with {summons_costs} costs.",
+        uses=("summons_costs_pence", "hearing_min_days"),
+        reason="{balance} payable since {payable_from} and unpaid; summons issued with {summons_costs} costs, "
+               + _SUMMONS_DATES,
     ),
     Transition(
         "summons_after_final_notice", "final_notice", "summons", guard="final_notice_unpaid",
-        uses=("final_notice_days", "summons_costs_pence"),
-        reason="{balance} unpaid {final_notice_days} days after the final notice; summons issued with {summons_costs} costs.",
+        uses=("final_notice_days", "summons_costs_pence", "hearing_min_days"),
+        reason="{balance} unpaid {final_notice_days} days after the final notice of {final_notice_on}; summons issued "
+               "with {summons_costs} costs, " + _SUMMONS_DATES,
     ),
     Transition(
-        "liability_order_granted", "summons", "liability_order", kind="action", fields=("hearing_date",),
+        "liability_order_granted", "summons", "liability_order", guard="hearing_held",
         uses=("hearing_min_days", "liability_order_costs_pence"),
-        reason="Record the liability order made at the hearing (at least 14 days after service of the summons, reg 35(2A)).",
-    ),
-    # Remedies after the liability order: an officer's choice.
-    Transition(
-        "attach_earnings", "liability_order", "attachment_of_earnings", kind="action", fields=("employer",),
-        reason="Serve an attachment of earnings order on the debtor's employer (reg 37).",
+        reason="{balance} of sum and costs unpaid at the hearing on {hearing_on} (summons served {served_on}); liability "
+               "order made with {liability_order_costs} costs. Routes the facts allow: {routes}.",
     ),
     Transition(
-        "apply_benefit_deductions", "liability_order", "benefit_deductions", kind="action", fields=("benefit",),
-        reason="Apply to the DWP for deductions from the debtor's benefit.",
+        "hearing_adjourned", "summons", "adjourned", kind="action", fields=("reason",),
+        reason="Record that the court adjourned the hearing.",
+    ),
+    Transition(
+        "liability_order_refused", "summons", "order_refused", kind="action", fields=("reason",),
+        reason="Record that the court refused the liability order.",
+    ),
+    Transition(
+        "adjourned_order_granted", "adjourned", "liability_order", kind="action", fields=("hearing_date",),
+        uses=("liability_order_costs_pence",),
+        reason="Record the liability order made at the adjourned hearing (adds the liability order costs).",
+    ),
+    Transition(
+        "adjourned_order_refused", "adjourned", "order_refused", kind="action", fields=("reason",),
+        reason="Record that the court refused the liability order at the adjourned hearing.",
+    ),
+    Transition(
+        "resummons", "order_refused", "summons", kind="action", fields=("reason",), uses=("summons_costs_pence",),
+        reason="Issue a fresh summons (adds summons costs; the hearing date is set from today).",
+    ),
+    # Remedies after the liability order: the council's policy, or an officer's choice.
+    _policy("policy_attach_earnings", "attachment_of_earnings", "an attachment of earnings"),
+    _policy("policy_benefit_deductions", "benefit_deductions", "deductions from benefit"),
+    _policy("policy_enforcement_agent", "enforcement_agent", "referral to an enforcement agent"),
+    Transition(
+        "attach_earnings", "liability_order", "attachment_of_earnings", kind="action", fields=("employer", "debtor"),
+        reason="Serve an attachment of earnings order on the liable person's employer (reg 37).",
+    ),
+    Transition(
+        "apply_benefit_deductions", "liability_order", "benefit_deductions", kind="action", fields=("benefit", "debtor"),
+        uses=("qualifying_benefits",),
+        reason="Apply to the DWP for deductions from the liable person's qualifying benefit (SI 1993/494).",
     ),
     Transition(
         "refer_enforcement_agent", "liability_order", "enforcement_agent", kind="action", fields=("agent",),
-        reason="Refer the liability order to an enforcement agent (reg 45).",
+        reason="Refer the liability order to an enforcement agent (reg 45; adds the compliance fee).",
     ),
     Transition(
-        "apply_charging_order", "liability_order", "charging_order", kind="action", fields=("property",),
+        "apply_charging_order", "liability_order", "charging_order", kind="action", fields=("property", "debtor"),
         uses=("charging_order_min_pence",),
         reason="Apply to the county court for a charging order on the dwelling (reg 50; at least the charging-order "
                "threshold outstanding).",
     ),
     Transition(
-        "petition_bankruptcy", "liability_order", "bankruptcy", kind="action", fields=("court",),
+        "petition_bankruptcy", "liability_order", "bankruptcy", kind="action", fields=("court", "debtor"),
         uses=("bankruptcy_min_pence",),
-        reason="Petition for the debtor's bankruptcy (reg 49; at least the bankruptcy threshold owed).",
-    ),
-    Transition(
-        "apply_committal", "liability_order", "committal", kind="action", fields=("ea_return_date",),
-        reason="Apply for a commitment summons after the enforcement agent reported insufficient goods (reg 47).",
+        reason="Petition for the liable person's bankruptcy (reg 49; at least the bankruptcy threshold owed).",
     ),
     Transition(
         "ea_enforcement_stage", "enforcement_agent", "ea_enforcement", kind="action", fields=("visit_date",),
-        reason="Record the agent's first attendance at the premises (enforcement stage).",
+        reason="Record the agent's first attendance at the premises (enforcement stage; adds the enforcement fee).",
     ),
     Transition(
         "ea_sale_stage", "ea_enforcement", "ea_sale", kind="action", fields=("removal_date",),
-        reason="Record the agent's removal of goods or start of sale preparation (sale stage).",
+        reason="Record the agent's removal of goods or start of sale preparation (sale stage; adds the sale fee).",
+    ),
+    _no_goods("ea_no_goods", "enforcement_agent"),
+    _no_goods("ea_no_goods_after_visit", "ea_enforcement"),
+    _no_goods("ea_no_goods_after_sale", "ea_sale"),
+    Transition(
+        "apply_committal", "insufficient_goods", "committal", kind="action", fields=("debtor",),
+        reason="Apply for a commitment summons against an individual after the agent reported insufficient goods (reg 47).",
+    ),
+    Transition(
+        "committal_order_made", "committal", "committal_order", kind="action", fields=("order_date",),
+        reason="Record the committal order; the debt is then to be written off.",
     ),
     _returns("aeo_ended", "attachment_of_earnings", "the attachment of earnings"),
     _returns("deductions_ended", "benefit_deductions", "the benefit deductions"),
     _returns("ea_returned", "enforcement_agent", "the enforcement agent's work at compliance stage"),
     _returns("ea_returned_after_visit", "ea_enforcement", "the enforcement agent's work at enforcement stage"),
     _returns("ea_returned_after_sale", "ea_sale", "the enforcement agent's work at sale stage"),
+    _returns("no_goods_next_remedy", "insufficient_goods", "the enforcement agent's work"),
     _returns("charging_order_ended", "charging_order", "the charging order application"),
     _returns("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
     _returns("committal_refused", "committal", "the committal application without a committal order"),

@@ -3,9 +3,12 @@
 One statutory reminder per year (reg 8): complied with, the case returns to
 ``demand``; not complied with, or a later instalment missed, the instalments
 are lost. A second reminder is council practice, switched on by the profile's
-``second_reminder``. After the liability order there is no attachment of
-earnings, benefit deduction or charging order: the enforcement agent, then
-committal (sole traders), bankruptcy (individuals) or winding-up (companies).
+``second_reminder``. A final notice precedes the summons; the liability
+order is made on the hearing day when the sum and costs are unpaid (an
+officer records an adjournment or a refusal instead). After it there is no
+attachment of earnings, benefit deduction or charging order: the enforcement
+agent, then committal (individuals), bankruptcy (individuals) or winding-up
+(companies), each an officer's choice.
 """
 
 from arrears import ANY, Ladder, Stage, Transition
@@ -17,7 +20,10 @@ STAGES = (
           description="Council practice, when the profile switches it on (DOMAIN §2.2 stage 3a)."),
     Stage("instalments_lost", "Instalments lost", description="The whole balance for the year is payable (reg 8(2)(b))."),
     Stage("final_notice", "Final notice issued", description="Council practice before a summons (DOMAIN §2.2 stage 4)."),
-    Stage("summons", "Summons issued", description="Complaint to the magistrates with summons costs (regs 11-12)."),
+    Stage("summons", "Summons issued",
+          description="Complaint to the magistrates with summons costs; hearing at least 14 days after service (regs 11-12)."),
+    Stage("adjourned", "Hearing adjourned", description="The court adjourned the hearing; an officer records its outcome."),
+    Stage("order_refused", "Liability order refused", description="The court refused the order; an officer decides what next."),
     Stage("liability_order", "Liability order granted", description="An officer chooses the remedy (regs 14-18)."),
     Stage("enforcement_agent", "With enforcement agent: compliance stage",
           description="Notice of enforcement; no tools-of-trade exemption (reg 14(1A))."),
@@ -42,63 +48,93 @@ def _returns(rule: str, source: str, what: str) -> Transition:
     )
 
 
+_SUMMONS_DATES = "deemed served {served_on}, hearing {hearing_on}."
+
+
+def _reminder_outcomes(stage: str, which: str, after: str) -> tuple[Transition, Transition]:
+    """A reminder complied with returns the case to ``demand``; not complied with, the instalments are lost."""
+    complied = Transition(
+        f"{stage}_complied", stage, "demand", guard="reminder_complied", uses=("reminder_days",),
+        reason=f"Everything due by {{pay_by}} paid ({{paid}} received in all); {which} complied with, {after}.",
+    )
+    failed = Transition(
+        f"{stage}_not_complied", stage, "instalments_lost", guard="reminder_not_complied",
+        uses=("reminder_days", "loss_of_instalments_offset_days"),
+        reason=f"{{unpaid_at_pay_by}} still unpaid at the end of {which}'s window on {{pay_by}}; instalments lost, "
+               "whole balance {balance} payable from {payable_from} ({loss_of_instalments_offset_days} days after the "
+               "reminder, reg 8(2)(b)).",
+    )
+    return complied, failed
+
+
 TRANSITIONS = (
     Transition(
         "summons_withdrawn", "summons", "withdrawn", guard="paid_before_hearing",
-        reason="Sum and costs paid before the hearing; summons withdrawn.",
+        reason="Sum and costs paid ({paid} received) before the hearing on {hearing_on}; summons withdrawn.",
+    ),
+    Transition(
+        "adjourned_withdrawn", "adjourned", "withdrawn", guard="paid_before_hearing",
+        reason="Sum and costs paid ({paid} received) before the adjourned hearing; summons withdrawn.",
     ),
     Transition("cleared", ANY, "paid", guard="cleared", reason="Nothing left to pay: {paid} received."),
     # Reminders and loss of instalments (reg 8).
     Transition(
-        "reminder", "demand", "reminder", guard="first_default",
-        uses=("reminder_days",),
-        reason="Instalment missed; reminder issued for {balance}, {reminder_days} days to pay (reg 8(1)).",
+        "reminder", "demand", "reminder", guard="first_default", uses=("reminder_days",),
+        reason="Instalment due {missed_on} not paid: {arrears} in arrears; reminder issued, pay by {pay_by} "
+               "({reminder_days} days beginning with today, reg 8(1), (2)(a)).",
     ),
     Transition(
         "second_reminder", "demand", "second_reminder", guard="second_default", when="second_reminder",
-        uses=("reminder_days",),
-        reason="Second instalment default this year; second reminder issued, {reminder_days} days to pay.",
+        uses=("reminder_days", "second_reminder"),
+        reason="Second default this year: instalment due {missed_on} not paid, {arrears} in arrears; second reminder "
+               "issued (council practice), pay by {pay_by}; a further default loses the instalments.",
     ),
     Transition(
-        "later_default", "demand", "instalments_lost", guard="later_default",
-        reason="Instalment missed after the reminder period; whole balance {balance} payable from {due_from} (reg 8(2)(b)).",
+        "later_default", "demand", "instalments_lost", guard="later_default", uses=("later_default_offset_days",),
+        reason="Instalment due {missed_on} missed after the reminder period: instalments lost, whole balance {balance} "
+               "payable from {payable_from} (a further 7 days from the failure, reg 8(2)(b)).",
     ),
-    Transition(
-        "reminder_complied", "reminder", "demand", guard="reminder_complied",
-        uses=("reminder_days",),
-        reason="Arrears paid within {reminder_days} days of the reminder; instalments continue.",
-    ),
-    Transition(
-        "reminder_not_complied", "reminder", "instalments_lost", guard="reminder_not_complied",
-        uses=("reminder_days", "loss_of_instalments_offset_days"),
-        reason="Reminder not complied with; {balance} payable {loss_of_instalments_offset_days} days after the reminder "
-               "(reg 8(2)(b)).",
-    ),
-    Transition(
-        "second_reminder_complied", "second_reminder", "demand", guard="reminder_complied",
-        uses=("reminder_days",),
-        reason="Arrears paid within {reminder_days} days of the second reminder; a further default loses instalments.",
-    ),
-    Transition(
-        "second_reminder_not_complied", "second_reminder", "instalments_lost", guard="reminder_not_complied",
-        uses=("reminder_days", "loss_of_instalments_offset_days"),
-        reason="Second reminder not complied with; {balance} payable {loss_of_instalments_offset_days} days after the reminder.",
-    ),
+    *_reminder_outcomes("reminder", "the reminder", "instalments continue"),
+    *_reminder_outcomes("second_reminder", "the second reminder", "a further default loses the instalments"),
     # Final notice, summons and liability order.
     Transition(
         "final_notice", "instalments_lost", "final_notice", guard="balance_unpaid_when_due",
         uses=("final_notice_days",),
-        reason="{balance} unpaid after it fell due; final notice issued, {final_notice_days} days to pay.",
+        reason="{balance} payable since {payable_from} and unpaid; final notice issued, pay by {pay_by} "
+               "({final_notice_days} days, council practice).",
     ),
     Transition(
         "summons", "final_notice", "summons", guard="final_notice_unpaid",
-        uses=("final_notice_days", "summons_costs_pence"),
-        reason="{balance} unpaid {final_notice_days} days after the final notice; summons issued with {summons_costs} costs.",
+        uses=("final_notice_days", "summons_costs_pence", "hearing_min_days"),
+        reason="{balance} unpaid {final_notice_days} days after the final notice of {final_notice_on}; summons issued "
+               "with {summons_costs} costs, " + _SUMMONS_DATES,
     ),
     Transition(
-        "liability_order_granted", "summons", "liability_order", kind="action", fields=("hearing_date",),
+        "liability_order_granted", "summons", "liability_order", guard="hearing_held",
+        uses=("hearing_min_days", "liability_order_costs_pence"),
+        reason="{balance} of sum and costs unpaid at the hearing on {hearing_on} (summons served {served_on}); liability "
+               "order made with {liability_order_costs} costs (reg 12).",
+    ),
+    Transition(
+        "hearing_adjourned", "summons", "adjourned", kind="action", fields=("reason",),
+        reason="Record that the court adjourned the hearing.",
+    ),
+    Transition(
+        "liability_order_refused", "summons", "order_refused", kind="action", fields=("reason",),
+        reason="Record that the court refused the liability order.",
+    ),
+    Transition(
+        "adjourned_order_granted", "adjourned", "liability_order", kind="action", fields=("hearing_date",),
         uses=("liability_order_costs_pence",),
-        reason="Record the liability order made at the hearing.",
+        reason="Record the liability order made at the adjourned hearing (adds the liability order costs).",
+    ),
+    Transition(
+        "adjourned_order_refused", "adjourned", "order_refused", kind="action", fields=("reason",),
+        reason="Record that the court refused the liability order at the adjourned hearing.",
+    ),
+    Transition(
+        "resummons", "order_refused", "summons", kind="action", fields=("reason",), uses=("summons_costs_pence",),
+        reason="Issue a fresh summons (adds summons costs; the hearing date is set from today).",
     ),
     Transition(
         "hardship_relief", ANY, "demand", kind="action", fields=("relief_amount", "decision_ref"),

@@ -1,0 +1,149 @@
+"""Recovery of demand-notice debts (Council Tax and business rates): defaults, reminder windows, summons dates.
+
+The arithmetic both regimes share (CT Regs 1992 regs 23, 33-35; NNDR Regs 1989
+regs 8, 11-12): which part of an instalment schedule is overdue, when a
+reminder's window ends and how compliance is judged and remembered, when the
+whole balance becomes payable, when a summons may follow a final notice, and
+when the earliest liability-order hearing is. Periods "of N days beginning
+with" a day include that day (DOMAIN §13).
+
+Compliance with a reminder is judged on what was paid by the last day of its
+window: a case's facts are as of the business date, so :func:`judge_reminder`
+records the verdict in the case's state on that day, and a later payment does
+not change it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from .cases import Case
+from .working_days import WorkingCalendar
+
+__all__ = [
+    "period_end", "overdue", "first_unpaid_due", "next_due_on", "reminder_pay_by", "balance_payable_from",
+    "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict",
+]
+
+
+def period_end(start: date, days: int) -> date:
+    """Last day of a period of ``days`` days beginning with ``start``."""
+    return start + timedelta(days=days - 1)
+
+
+def _credited(case: Case) -> int:
+    """Pence credited against the charges so far: payments and reductions (fees cancel out)."""
+    return case.charged_pence - case.balance_pence
+
+
+_last: list = [None, None, 0]
+
+
+def overdue(case: Case, day: date) -> int:
+    """Pence of the schedule due on or before ``day`` not yet met, as of the case's date.
+
+    Credits (payments, reductions) meet the earliest instalments first; the
+    answer never exceeds the balance and is never negative. (The last answer
+    is kept: a review asks the same question of a case several times.)
+    """
+    balance = case.balance_pence
+    if balance <= 0:
+        return 0
+    key = (day, case.today, balance, case.charged_pence)
+    if _last[0] is case and _last[1] == key:
+        return _last[2]
+    answer = max(0, min(balance, case.due_by(day) - (case.charged_pence - balance)))
+    _last[0], _last[1], _last[2] = case, key, answer
+    return answer
+
+
+def first_unpaid_due(case: Case, before: date) -> date | None:
+    """The due date of the earliest instalment falling due before ``before`` that credits have not met."""
+    left = _credited(case)
+    for due, pence in case.schedule:
+        if due >= before:
+            return None
+        left -= pence
+        if left < 0:
+            return due
+    return None
+
+
+def next_due_on(case: Case, day: date) -> date | None:
+    """The first instalment due date on or after ``day`` (None: nothing left to fall due)."""
+    for due, _ in case.schedule:
+        if due >= day:
+            return due
+    return None
+
+
+def reminder_pay_by(issued: date, days: int = 7) -> date:
+    """Last day to comply with a reminder: ``days`` days beginning with the issue day (CT reg 23(3); NNDR reg 8)."""
+    return period_end(issued, days)
+
+
+def balance_payable_from(reminder_on: date, offset_days: int = 14) -> date:
+    """Day the whole balance becomes payable after a reminder not complied with (WE-12: 2 July → 16 July)."""
+    return reminder_on + timedelta(days=offset_days)
+
+
+def summons_from(final_notice_on: date, days: int = 7) -> date:
+    """First day a summons may be sought after a final notice: after ``days`` days beginning with its issue (WE-14)."""
+    return final_notice_on + timedelta(days=days)
+
+
+def hearing_dates(
+    posted: date, calendar: WorkingCalendar, *, min_days: int = 14, service_working_days: int = 2, listing_days: int = 0,
+) -> tuple[date, date]:
+    """(deemed service, hearing) for a summons posted on ``posted``.
+
+    Service is deemed on the ``service_working_days``-th working day after
+    posting (2: first-class post); ``min_days`` must then elapse (CT reg
+    35(2A)), so the earliest hearing is the day after they have; a council's
+    listing may add ``listing_days``; a court sits on a working day (WE-15).
+    """
+    served = calendar.deemed_served(posted, service_working_days)
+    hearing = served + timedelta(days=min_days + 1 + listing_days)
+    while not calendar.is_working_day(hearing):
+        hearing += timedelta(days=1)
+    return served, hearing
+
+
+def judge_reminder(case: Case, state: dict[str, Any], reminder_on: date, days: int = 7) -> bool:
+    """Record in ``state`` whether the reminder issued on ``reminder_on`` was complied with, once its window has ended.
+
+    Called on every review of a case at a reminder stage (the case must be
+    reviewed on the window's last day). On that day the facts are exactly what
+    was paid within the window: complied means nothing due by the last day
+    (arrears plus instalments falling due in the window) is unpaid. If the
+    review comes later, the verdict is exact when no payment has been made
+    since the window ended, and otherwise judged on the facts available.
+    Returns True when ``state`` changed.
+    """
+    pay_by = reminder_pay_by(reminder_on, days)
+    if case.today < pay_by or state.get("judged_reminder_on") == reminder_on.isoformat():
+        return False
+    unpaid = overdue(case, pay_by)
+    state["judged_reminder_on"] = reminder_on.isoformat()
+    state["reminder_complied"] = unpaid == 0
+    state["unpaid_at_pay_by_pence"] = unpaid
+    if case.today > pay_by and case.last_payment_on is not None and case.last_payment_on > pay_by:
+        state["judged_late"] = True
+    else:
+        state.pop("judged_late", None)
+    return True
+
+
+def reminder_verdict(case: Case, state: dict[str, Any], reminder_on: date, days: int = 7) -> bool | None:
+    """Whether the reminder was complied with: True, False, or None while its window is still open and unmet.
+
+    Within the window the reminder is complied with as soon as everything due
+    by its last day has been paid; after the window the recorded verdict holds.
+    """
+    pay_by = reminder_pay_by(reminder_on, days)
+    if case.today <= pay_by:
+        return True if overdue(case, pay_by) == 0 else None
+    if state.get("judged_reminder_on") == reminder_on.isoformat():
+        return bool(state.get("reminder_complied"))
+    return overdue(case, pay_by) == 0

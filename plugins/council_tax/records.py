@@ -1,0 +1,139 @@
+"""What the council tax review writes down: the state a day's observation or a move records, and the facts its reason names.
+
+The state holds only what a later day cannot see in the case's facts: the
+number of reminders this year, the verdict on a reminder's window, the date the
+whole balance became payable, the summons's service and hearing dates, and the
+liability order's sum and costs (for the enforcement agent's percentage fees).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from string import Formatter
+
+from arrears import (
+    Case, balance_payable_from, first_unpaid_due, format_pence, hearing_dates, judge_reminder, overdue, period_end,
+    reminder_pay_by,
+)
+
+from .routes import LABELS, describe_routes, policy_route
+
+REMINDERS = ("reminder_1", "reminder_2")
+AFTER_ORDER = frozenset({
+    "liability_order", "attachment_of_earnings", "benefit_deductions", "enforcement_agent", "ea_enforcement", "ea_sale",
+    "insufficient_goods", "charging_order", "bankruptcy", "committal", "committal_order",
+})
+
+
+def no_scheme(case: Case) -> bool:
+    """The account has no instalment scheme (``instalments`` 0): its sum goes by final notice (reg 33)."""
+    return case.attrs.get("instalments") in ("0", 0)
+
+
+def summons_dates(case: Case, context) -> tuple[date, date]:
+    """(deemed service, hearing) of the summons issued on the stage's first day (recorded, or worked out)."""
+    st = case.state
+    if st.get("summons_on") == case.stage_since.isoformat() and "hearing_on" in st:
+        return date.fromisoformat(st["served_on"]), date.fromisoformat(st["hearing_on"])
+    p = context.params
+    return hearing_dates(case.stage_since, context.calendar, min_days=p.hearing_min_days,
+                         service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)
+
+
+def observe(case: Case, context, st: dict) -> bool:
+    """Take the facts that must be recorded today; True when the state changed."""
+    stage = case.stage
+    if stage in REMINDERS:
+        return judge_reminder(case, st, case.stage_since, context.params.reminder_days)
+    if stage == "summons" and st.get("summons_on") != case.stage_since.isoformat():
+        _record_summons(case, context, st)  # a summons an officer issued again
+        return True
+    if stage in AFTER_ORDER and "lo_on" not in st:
+        ea = context.params.enforcement.compliance_pence if stage != "liability_order" else 0
+        st.update(lo_on=case.stage_since.isoformat(), lo_debt_pence=max(0, case.balance_pence - ea),
+                  lo_paid_pence=case.paid_pence)
+        return True
+    return False
+
+
+def _record_summons(case: Case, context, st: dict) -> tuple[date, date]:
+    p = context.params
+    served, hearing = hearing_dates(case.stage_since, context.calendar, min_days=p.hearing_min_days,
+                                    service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)
+    st.update(summons_on=case.stage_since.isoformat(), served_on=served.isoformat(), hearing_on=hearing.isoformat())
+    return served, hearing
+
+
+def on_move(case: Case, context, rule: str, st: dict) -> dict:
+    """Update the state for the move ``rule`` made today; return the facts its reason names."""
+    p, today = context.params, case.today
+    facts: dict = {}
+    if rule in ("first_reminder", "second_reminder", "third_default", "final_notice"):
+        missed = first_unpaid_due(case, today)
+        facts.update(missed_on=missed.isoformat() if missed else None, arrears_pence=overdue(case, today))
+        st["missed_on"] = facts["missed_on"]
+        for key in ("judged_reminder_on", "reminder_complied", "unpaid_at_pay_by_pence", "judged_late"):
+            st.pop(key, None)
+    if rule in ("first_reminder", "second_reminder"):
+        st["reminders"] = 1 if rule == "first_reminder" else 2
+        facts["pay_by"] = reminder_pay_by(today, p.reminder_days).isoformat()
+    elif rule == "third_default":
+        st["payable_from"] = facts["payable_from"] = today.isoformat()
+    elif rule == "final_notice":
+        facts["pay_by"] = period_end(today, p.final_notice_days).isoformat()
+        facts["why"] = "the account has no instalment scheme" if no_scheme(case) else "no instalment is left to fall due"
+    elif rule.endswith("_complied"):  # both reminders, complied or not
+        reminder_on = case.stage_since
+        facts["pay_by"] = reminder_pay_by(reminder_on, p.reminder_days).isoformat()
+        if rule.endswith("_not_complied"):
+            facts["unpaid_at_pay_by_pence"] = st.get("unpaid_at_pay_by_pence", overdue(case, reminder_pay_by(reminder_on, p.reminder_days)))
+            st["payable_from"] = facts["payable_from"] = balance_payable_from(reminder_on, p.loss_of_instalments_offset_days).isoformat()
+    elif rule in ("summons_after_loss", "summons_after_final_notice"):
+        if rule == "summons_after_loss":
+            facts["payable_from"] = st.get("payable_from") or case.stage_since.isoformat()
+        else:
+            facts["final_notice_on"] = case.stage_since.isoformat()
+        since = case.stage_since
+        case.stage_since = today
+        try:
+            served, hearing = _record_summons(case, context, st)
+        finally:
+            case.stage_since = since
+        st["summons_pence"] = case.balance_pence + p.summons_costs_pence
+        facts.update(served_on=served.isoformat(), hearing_on=hearing.isoformat())
+    elif rule in ("summons_withdrawn", "liability_order_granted"):
+        served, hearing = summons_dates(case, context)
+        facts.update(served_on=served.isoformat(), hearing_on=hearing.isoformat())
+        if rule == "liability_order_granted":
+            balance = case.balance_pence
+            case.balance_pence = balance + p.liability_order_costs_pence  # the order's sum and costs
+            try:
+                facts["routes"] = describe_routes(case, p)
+            finally:
+                case.balance_pence = balance
+            st.update(lo_on=today.isoformat(), lo_debt_pence=balance + p.liability_order_costs_pence,
+                      lo_paid_pence=case.paid_pence)
+    elif rule.startswith("policy_"):
+        route, why = policy_route(case, p) or ("enforcement_agent", "")
+        st["policy_route"] = route
+        facts.update(route=LABELS[route], route_fact=why, route_policy=", ".join(p.route_policy))
+    return facts
+
+
+@lru_cache(maxsize=256)
+def _fields(template: str) -> tuple[str, ...]:
+    return tuple(name for _, name, _, _ in Formatter().parse(template) if name)
+
+
+def render(template: str, facts: dict) -> str:
+    """Fill a reason from the facts; ``{x}`` shows ``x_pence`` as pounds."""
+    values = {}
+    for name in _fields(template):
+        if name in facts:
+            values[name] = facts[name]
+        elif isinstance(facts.get(f"{name}_pence"), int):
+            values[name] = format_pence(facts[f"{name}_pence"])
+        else:
+            values[name] = "?"
+    return template.format(**values)

@@ -1,0 +1,136 @@
+"""After the liability order: which remedies the facts allow, the checks on an officer's choice, the Sch 4 AEO table.
+
+The plugin proposes the routes the facts allow (in the liability order's
+decision) and refuses an action the facts do not allow, with the reason
+(DOMAIN §1.2 stages 10-13). Any jointly and severally liable person may be
+pursued (DOMAIN §1.2 note); nobody else.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from arrears import Case, format_pence, percent_of
+
+INDIVIDUALS = ("person", "sole_trader")
+LABELS = {
+    "attachment_of_earnings": "attachment of earnings",
+    "benefit_deductions": "deductions from benefit",
+    "enforcement_agent": "enforcement agent",
+    "charging_order": "charging order",
+    "bankruptcy": "bankruptcy petition",
+}
+
+# CT Regs Sch 4 (orders from 1 April 2007), DOMAIN §1.3 [H]: (net earnings up to, per cent of net earnings);
+# above the last band, the last rate on the last limit plus 50% of the rest.
+AEO_TABLES: dict[str, tuple[tuple[int, int], ...]] = {
+    "weekly": ((7500, 0), (13500, 3), (18500, 5), (22500, 7), (35500, 12), (50500, 17)),
+    "monthly": ((30000, 0), (55000, 3), (74000, 5), (90000, 7), (142000, 12), (202000, 17)),
+    "daily": ((1100, 0), (2000, 3), (2700, 5), (3300, 7), (5200, 12), (7200, 17)),
+}
+AEO_TOP_RATE = Decimal(50)
+
+
+def aeo_deduction(net_pence: int, period: str = "weekly") -> int:
+    """The Sch 4 deduction from ``net_pence`` of net earnings for a ``weekly``, ``monthly`` or ``daily`` pay period.
+
+    Within a band the band's percentage applies to the whole net earnings;
+    above the top band, 17% of the top limit plus 50% of the excess. Pence are
+    rounded half up (:func:`arrears.percent_of`).
+    """
+    try:
+        bands = AEO_TABLES[period]
+    except KeyError:
+        raise ValueError(f"unknown pay period {period!r} (one of {', '.join(AEO_TABLES)})") from None
+    if net_pence < 0:
+        raise ValueError("net earnings cannot be negative")
+    for limit, rate in bands:
+        if net_pence <= limit:
+            return percent_of(net_pence, rate)
+    top, rate = bands[-1]
+    return percent_of(top, rate) + percent_of(net_pence - top, AEO_TOP_RATE)
+
+
+def is_individual(case: Case, debtor: str | None, liable: list[str] | None) -> bool:
+    """Whether the person pursued is an individual (joint parties are people; the account holder as imported)."""
+    if debtor is not None and liable and debtor != liable[0]:
+        return True
+    return case.debtor_kind in INDIVIDUALS
+
+
+def qualifying_benefit(name: str | None, params) -> str | None:
+    """The benefit's normalised name when it is one the DWP deducts council tax from, else None."""
+    if not name:
+        return None
+    key = name.strip().lower().replace(" ", "_").replace("'", "")
+    return key if key in params.qualifying_benefits else None
+
+
+def allowed_routes(case: Case, params) -> list[tuple[str, str]]:
+    """(route, the fact that allows it) for each remedy the account's facts allow now, in the order a council tries them."""
+    attrs = case.attrs
+    out: list[tuple[str, str]] = []
+    individual = case.debtor_kind in INDIVIDUALS
+    if individual and attrs.get("employer"):
+        out.append(("attachment_of_earnings", f"employer {attrs['employer']} on record"))
+    benefit = qualifying_benefit(attrs.get("benefit"), params)
+    if benefit:
+        out.append(("benefit_deductions", f"debtor receives {benefit}"))
+    if case.balance_pence > 0:
+        out.append(("enforcement_agent", f"{format_pence(case.balance_pence)} outstanding"))
+    owns = attrs.get("owns_dwelling")
+    if case.balance_pence >= params.charging_order_min_pence and owns is not False:
+        owner = "owns an interest in the dwelling" if owns else "if the debtor owns an interest in the dwelling"
+        out.append(("charging_order", f"at least {format_pence(params.charging_order_min_pence)} outstanding, {owner}"))
+    if individual and case.balance_pence >= params.bankruptcy_min_pence:
+        out.append(("bankruptcy", f"at least {format_pence(params.bankruptcy_min_pence)} owed"))
+    return out
+
+
+def describe_routes(case: Case, params) -> str:
+    """The proposal shown with the liability order, e.g. ``enforcement agent (£1,100.00 outstanding)``."""
+    routes = allowed_routes(case, params)
+    if not routes:
+        return "none"
+    return "; ".join(f"{LABELS[r]} ({why})" for r, why in routes)
+
+
+def policy_route(case: Case, params) -> tuple[str, str] | None:
+    """The first remedy in the council's ``route_policy`` the facts allow, with the fact that allows it."""
+    allowed = dict(allowed_routes(case, params))
+    for route in params.route_policy:
+        if route in allowed:
+            return route, allowed[route]
+    return None
+
+
+def check_action(case: Case, action: str, fields: dict[str, str], context, liable: list[str]) -> str | None:
+    """Refuse an officer's action the facts do not allow, saying why (None: allowed)."""
+    p = context.params
+    debtor = fields.get("debtor")
+    if debtor is not None and debtor not in liable:
+        return f"{debtor!r} is not liable for this account (liable: {', '.join(liable)})"
+    outstanding = case.balance_pence
+    if action in ("attach_earnings", "apply_benefit_deductions", "refer_enforcement_agent", "apply_charging_order",
+                  "petition_bankruptcy", "apply_committal") and outstanding <= 0:
+        return f"nothing is outstanding (balance {format_pence(outstanding)})"
+    if action == "attach_earnings" and not is_individual(case, debtor, liable):
+        return f"an attachment of earnings needs an individual; {debtor} is a {case.debtor_kind}"
+    if action == "apply_benefit_deductions" and qualifying_benefit(fields.get("benefit"), p) is None:
+        return (f"{fields.get('benefit')!r} is not a benefit the DWP deducts council tax from "
+                f"(one of: {', '.join(p.qualifying_benefits)})")
+    if action == "apply_charging_order":
+        if outstanding < p.charging_order_min_pence:
+            return (f"a charging order needs at least {format_pence(p.charging_order_min_pence)} of the liability order "
+                    f"outstanding; {format_pence(outstanding)} is (reg 50(1)(c))")
+        if case.attrs.get("owns_dwelling") is False:
+            return "the account records that the debtor owns no interest in the dwelling (reg 50)"
+    if action == "petition_bankruptcy":
+        if not is_individual(case, debtor, liable):
+            return f"a bankruptcy petition needs an individual; {debtor} is a {case.debtor_kind}"
+        if outstanding < p.bankruptcy_min_pence:
+            return (f"a bankruptcy petition needs a debt of at least {format_pence(p.bankruptcy_min_pence)}; "
+                    f"{format_pence(outstanding)} is owed (IA 1986 s267(4))")
+    if action == "apply_committal" and not is_individual(case, debtor, liable):
+        return f"committal is only against an individual; {debtor} is a {case.debtor_kind}"
+    return None

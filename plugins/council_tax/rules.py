@@ -1,0 +1,220 @@
+"""Stage progression: the guards of the council tax ladder and the nightly review (CT Regs regs 23, 33-35).
+
+Each guard answers from which date its transition may fire. What must be
+known on a particular day is written to the case's state on that day:
+whether a reminder was complied with (judged on its window's last day), the
+date the whole balance becomes payable, the summons's service and hearing
+dates, and the liability order's sum and costs. The review always returns a
+next review no later than the day the next such fact must be taken.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from arrears import Case, Move, Outcome, Transition, cleared, overdue, reminder_pay_by, reminder_verdict, summons_from
+
+from .ladder import LADDER
+from .records import REMINDERS, no_scheme, observe, on_move, render, summons_dates
+from .routes import policy_route
+
+DAY = timedelta(days=1)
+AUTO = {
+    s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal
+}
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
+# --- guards -----------------------------------------------------------------------------------------------
+
+
+_memo: list = [None, None, None]
+"""The last answer of :func:`next_default` (case, key, answer): the ladder asks it once per default rule."""
+
+
+def next_default(case: Case, context) -> tuple[date, str] | None:
+    """When the next instalment default takes effect (today if one already has) and which rule it brings.
+
+    A default is an instalment unpaid at the end of its due date, acted on the
+    next day. Without an instalment scheme, or when no instalment is left to
+    fall due, it brings a final notice; otherwise the first and second bring
+    reminders and the third loses the instalments. A default still to come is
+    only a forecast for the next review (rule ``any``).
+    """
+    reminders = case.state.get("reminders", 0)
+    key = (case.today, case.balance_pence, case.charged_pence, reminders)
+    if _memo[0] is case and _memo[1] == key:
+        return _memo[2]
+    answer = None
+    if case.balance_pence > 0:
+        today = case.today
+        due = 0
+        upcoming = after = None
+        for d, pence in case.schedule:
+            if d < today:
+                due += pence
+            elif upcoming is None:
+                upcoming = d
+            else:
+                after = d
+                break
+        if min(case.balance_pence, due - (case.charged_pence - case.balance_pence)) > 0:
+            answer = (today, upcoming is not None)
+        elif upcoming is not None:
+            answer = (upcoming + DAY, after is not None)
+        if answer is not None and answer[0] > today:
+            answer = (answer[0], "any")  # only a forecast for the next review: any default rule may fire then
+        elif answer is not None:
+            kind = "final_notice" if no_scheme(case) or not answer[1] else ("first", "second", "third")[min(reminders, 2)]
+            answer = (answer[0], kind)
+    _memo[0], _memo[1], _memo[2] = case, key, answer
+    return answer
+
+
+def _default_guard(kind: str):
+    def guard(case: Case, context) -> date | None:
+        found = next_default(case, context)
+        return found[0] if found is not None and found[1] in (kind, "any") else None
+
+    guard.__name__ = f"{kind}_default"
+    return guard
+
+
+def reminder_complied(case: Case, context) -> date | None:
+    verdict = reminder_verdict(case, case.state, case.stage_since, context.params.reminder_days)
+    return case.today if verdict else None
+
+
+def reminder_not_complied(case: Case, context) -> date | None:
+    days = context.params.reminder_days
+    if reminder_verdict(case, case.state, case.stage_since, days):
+        return None
+    return reminder_pay_by(case.stage_since, days) + DAY
+
+
+def balance_unpaid_when_due(case: Case, context) -> date | None:
+    if case.balance_pence <= 0:
+        return None
+    return _day(case.state.get("payable_from")) or case.stage_since
+
+
+def final_notice_unpaid(case: Case, context) -> date | None:
+    if overdue(case, case.today) <= 0:
+        return None
+    return summons_from(case.stage_since, context.params.final_notice_days)
+
+
+def paid_before_hearing(case: Case, context) -> date | None:
+    """Sum and costs paid on or before the hearing day (any time while the hearing stands adjourned)."""
+    if case.balance_pence > 0 or case.charged_pence <= 0:
+        return None
+    if case.stage == "summons" and case.today > summons_dates(case, context)[1]:
+        return None
+    return case.today
+
+
+def hearing_held(case: Case, context) -> date | None:
+    """On the hearing day, with the sum and costs unpaid, the court makes the liability order."""
+    if case.balance_pence <= 0:
+        return None
+    return summons_dates(case, context)[1]
+
+
+def _policy_guard(route: str):
+    def guard(case: Case, context) -> date | None:
+        p = context.params
+        st = case.state
+        if not p.route_policy or st.get("policy_route") or st.get("lo_on") != case.stage_since.isoformat():
+            return None
+        chosen = policy_route(case, p)
+        if chosen is None or chosen[0] != route:
+            return None
+        return case.stage_since + timedelta(days=p.route_after_days)
+
+    guard.__name__ = f"policy_{route}"
+    return guard
+
+
+GUARDS = {
+    "cleared": cleared,
+    "first_default": _default_guard("first"),
+    "second_default": _default_guard("second"),
+    "third_default": _default_guard("third"),
+    "unpaid_outside_instalments": _default_guard("final_notice"),
+    "reminder_complied": reminder_complied,
+    "reminder_not_complied": reminder_not_complied,
+    "balance_unpaid_when_due": balance_unpaid_when_due,
+    "final_notice_unpaid": final_notice_unpaid,
+    "paid_before_hearing": paid_before_hearing,
+    "hearing_held": hearing_held,
+    **{f"policy_{r}": _policy_guard(r) for r in ("attachment_of_earnings", "benefit_deductions", "enforcement_agent")},
+}
+
+
+# --- the review -------------------------------------------------------------------------------------------
+
+
+def _observation_due(case: Case, context, next_review: date | None) -> date | None:
+    """Bring the review forward to the last day of a reminder's window, when compliance must be judged."""
+    if case.stage in REMINDERS:
+        pay_by = reminder_pay_by(case.stage_since, context.params.reminder_days)
+        if case.today < pay_by and (next_review is None or next_review > pay_by):
+            return pay_by
+    return next_review
+
+
+def first_due(case: Case, context) -> tuple[Transition | None, date | None]:
+    """The first automatic transition whose guard's date has come (with that date), else (None, the earliest date to come).
+
+    The same rule as :meth:`arrears.Ladder.evaluate`, run here so that the
+    state a move records is in place before the next move is forecast.
+    """
+    earliest = None
+    params, today = context.params, case.today
+    for t in AUTO[case.stage]:
+        if t.when and not getattr(params, t.when):
+            continue
+        due = GUARDS[t.guard](case, context)
+        if due is None:
+            continue
+        if due <= today:
+            return t, due
+        if earliest is None or due < earliest:
+            earliest = due
+    return None, earliest
+
+
+def review(case: Case, context) -> Outcome:
+    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
+    st = case.state
+    changed = observe(case, context, st)
+    t, due = first_due(case, context)
+    if t is None:
+        return Outcome(None, _observation_due(case, context, due), st if changed else None)
+    p, today = context.params, case.today
+    facts = {
+        "stage": case.stage, "stage_since": case.stage_since.isoformat(), "balance_pence": case.balance_pence,
+        "paid_pence": case.paid_pence, "due_from": due.isoformat(),
+    }
+    for name in t.uses:
+        value = getattr(p, name)
+        facts[name] = value.isoformat() if isinstance(value, date) else value
+    facts.update(on_move(case, context, t.rule, st))
+    move = Move(t.target, t.rule, render(t.reason, facts), facts)
+    if LADDER.is_terminal(t.target):
+        return Outcome(move, None, st)
+    stage, since = case.stage, case.stage_since
+    case.stage, case.stage_since = t.target, today
+    try:
+        follow, nxt = first_due(case, context)
+        nxt = today + DAY if follow is not None else _observation_due(case, context, nxt)
+    finally:
+        case.stage, case.stage_since = stage, since
+    return Outcome(move, nxt, st)
+
+
+def progress(context, cases: list[Case]) -> list[Outcome]:
+    return [review(case, context) for case in cases]
