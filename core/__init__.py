@@ -12,14 +12,15 @@ from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRe
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
 from .demands import (
-    balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, next_due_on, overdue, period_end,
-    reminder_pay_by, reminder_verdict, summons_from,
+    balance_payable_from, balance_unpaid_when_due, default_guard, first_unpaid_due, hearing_dates, judge_reminder,
+    next_due_on, overdue, period_end, reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict,
+    state_day, summons_from,
 )
 from .enforcement import EA_STAGES, EnforcementFees, enforcement_fee
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
 from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
-from .ladder import ANY, Ladder, Stage, Transition, cleared
+from .ladder import ANY, Ladder, Stage, Transition, cleared, render_reason
 from .money import format_pence, parse_pounds, percent_of, pounds
 from .working_days import WorkingCalendar
 
@@ -29,11 +30,12 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
     __version__ = "0"
 
 __all__ = [
-    "ANY", "EA_STAGES", "Action", "ArrearsError", "EnforcementFees", "enforcement_fee", "due_dates",
-    "financial_year_start", "instalment_count", "split_total", "statutory_schedule", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
-    "DebtTypeRegistry", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
-    "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest",
-    "__version__", "cleared", "format_pence", "hookimpl", "parse_pounds", "percent_of", "pounds",
-    "balance_payable_from", "first_unpaid_due", "hearing_dates", "judge_reminder", "next_due_on", "overdue",
-    "period_end", "reminder_pay_by", "reminder_verdict", "summons_from",
+    "ANY", "EA_STAGES", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
+    "DebtTypeRegistry", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
+    "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest", "__version__",
+    "balance_payable_from", "balance_unpaid_when_due", "cleared", "default_guard", "due_dates", "enforcement_fee",
+    "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hookimpl", "instalment_count",
+    "judge_reminder", "next_due_on", "overdue", "parse_pounds", "percent_of", "period_end", "pounds",
+    "reminder_complied", "reminder_not_complied", "reminder_pay_by", "reminder_verdict", "render_reason",
+    "split_total", "state_day", "statutory_schedule", "summons_from",
 ]

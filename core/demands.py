@@ -23,7 +23,8 @@ from .working_days import WorkingCalendar
 
 __all__ = [
     "period_end", "overdue", "first_unpaid_due", "next_due_on", "reminder_pay_by", "balance_payable_from",
-    "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict",
+    "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict", "state_day", "default_guard",
+    "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due",
 ]
 
 
@@ -147,3 +148,49 @@ def reminder_verdict(case: Case, state: dict[str, Any], reminder_on: date, days:
     if state.get("judged_reminder_on") == reminder_on.isoformat():
         return bool(state.get("reminder_complied"))
     return overdue(case, pay_by) == 0
+
+
+# --- guards both Council Tax and business rates use ------------------------------------------------------
+
+DAY = timedelta(days=1)
+
+
+def state_day(text: str | None) -> date | None:
+    """A date a review stored in a case's state (ISO text)."""
+    return None if text is None else date.fromisoformat(text)
+
+
+def default_guard(kind: str, next_default):
+    """A guard for the default rule ``kind``, from a debt type's ``next_default(case, context)``.
+
+    ``next_default`` answers (date, kind) for the next instalment default, or
+    (date, "any") for a forecast only.
+    """
+
+    def guard(case: Case, context) -> date | None:
+        found = next_default(case, context)
+        return found[0] if found is not None and found[1] in (kind, "any") else None
+
+    guard.__name__ = f"{kind}_default"
+    return guard
+
+
+def reminder_complied(case: Case, context) -> date | None:
+    """Guard: the reminder's window has been judged complied with."""
+    verdict = reminder_verdict(case, case.state, case.stage_since, context.params.reminder_days)
+    return case.today if verdict else None
+
+
+def reminder_not_complied(case: Case, context) -> date | None:
+    """Guard: the day after the reminder's window, unless it was complied with."""
+    days = context.params.reminder_days
+    if reminder_verdict(case, case.state, case.stage_since, days):
+        return None
+    return reminder_pay_by(case.stage_since, days) + DAY
+
+
+def balance_unpaid_when_due(case: Case, context) -> date | None:
+    """Guard: the balance is still unpaid on the day it became payable (recorded in state as ``payable_from``)."""
+    if case.balance_pence <= 0:
+        return None
+    return state_day(case.state.get("payable_from")) or case.stage_since

@@ -19,7 +19,7 @@ from .cases import Action, Case, Move, Outcome
 from .errors import InvalidLadder
 from .money import format_pence
 
-__all__ = ["Stage", "Transition", "Ladder", "Guard", "ANY", "cleared"]
+__all__ = ["Stage", "Transition", "Ladder", "Guard", "ANY", "cleared", "render_reason"]
 
 ANY = "*"
 Guard = Callable[[Case, Any], "date | None"]
@@ -171,7 +171,7 @@ class Ladder:
             return Outcome(None, earliest)
         transition, due_from = move
         facts = self._facts(case, transition, context.params, due_from)
-        chosen = Move(transition.target, transition.rule, _render(transition.reason, facts), facts)
+        chosen = Move(transition.target, transition.rule, render_reason(transition.reason, facts), facts)
         if self.is_terminal(transition.target):
             return Outcome(chosen, None)
         stage, since = case.stage, case.stage_since
@@ -221,15 +221,17 @@ def _fields(template: str) -> tuple[str, ...]:
         return ()
 
 
-def _render(template: str, facts: dict[str, Any]) -> str:
-    """Fill a reason template from the facts; ``{balance}`` shows ``balance_pence`` as pounds."""
+def render_reason(template: str, facts: dict[str, Any]) -> str:
+    """Fill a reason template from the facts; ``{balance}`` shows ``balance_pence`` as pounds; an unknown name stays as written."""
     values = {}
     for name in _fields(template):
         if name in facts:
             values[name] = facts[name]
         elif isinstance(facts.get(f"{name}_pence"), int):
             values[name] = format_pence(facts[f"{name}_pence"])
+        else:
+            values[name] = "{" + name + "}"
     try:
         return template.format(**values)
-    except (KeyError, IndexError, ValueError):
+    except (IndexError, ValueError):
         return template

@@ -9,11 +9,9 @@ liability order's sum and costs (for the enforcement agent's percentage fees).
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
-from string import Formatter
 
 from arrears import (
-    Case, balance_payable_from, first_unpaid_due, format_pence, hearing_dates, judge_reminder, overdue, period_end,
+    Case, balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, overdue, period_end,
     reminder_pay_by,
 )
 
@@ -119,21 +117,3 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
         st["policy_route"] = route
         facts.update(route=LABELS[route], route_fact=why, route_policy=", ".join(p.route_policy))
     return facts
-
-
-@lru_cache(maxsize=256)
-def _fields(template: str) -> tuple[str, ...]:
-    return tuple(name for _, name, _, _ in Formatter().parse(template) if name)
-
-
-def render(template: str, facts: dict) -> str:
-    """Fill a reason from the facts; ``{x}`` shows ``x_pence`` as pounds."""
-    values = {}
-    for name in _fields(template):
-        if name in facts:
-            values[name] = facts[name]
-        elif isinstance(facts.get(f"{name}_pence"), int):
-            values[name] = format_pence(facts[f"{name}_pence"])
-        else:
-            values[name] = "?"
-    return template.format(**values)

@@ -12,20 +12,19 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from arrears import Case, Move, Outcome, Transition, cleared, overdue, reminder_pay_by, reminder_verdict, summons_from
+from arrears import (
+    Case, Move, Outcome, Transition, balance_unpaid_when_due, cleared, default_guard, overdue, reminder_complied,
+    reminder_not_complied, reminder_pay_by, render_reason, summons_from,
+)
 
 from .ladder import LADDER
-from .records import REMINDERS, no_scheme, observe, on_move, render, summons_dates
+from .records import REMINDERS, no_scheme, observe, on_move, summons_dates
 from .routes import policy_route
 
 DAY = timedelta(days=1)
 AUTO = {
     s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal
 }
-
-
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
 
 
 # --- guards -----------------------------------------------------------------------------------------------
@@ -74,33 +73,6 @@ def next_default(case: Case, context) -> tuple[date, str] | None:
     return answer
 
 
-def _default_guard(kind: str):
-    def guard(case: Case, context) -> date | None:
-        found = next_default(case, context)
-        return found[0] if found is not None and found[1] in (kind, "any") else None
-
-    guard.__name__ = f"{kind}_default"
-    return guard
-
-
-def reminder_complied(case: Case, context) -> date | None:
-    verdict = reminder_verdict(case, case.state, case.stage_since, context.params.reminder_days)
-    return case.today if verdict else None
-
-
-def reminder_not_complied(case: Case, context) -> date | None:
-    days = context.params.reminder_days
-    if reminder_verdict(case, case.state, case.stage_since, days):
-        return None
-    return reminder_pay_by(case.stage_since, days) + DAY
-
-
-def balance_unpaid_when_due(case: Case, context) -> date | None:
-    if case.balance_pence <= 0:
-        return None
-    return _day(case.state.get("payable_from")) or case.stage_since
-
-
 def final_notice_unpaid(case: Case, context) -> date | None:
     if overdue(case, case.today) <= 0:
         return None
@@ -140,10 +112,10 @@ def _policy_guard(route: str):
 
 GUARDS = {
     "cleared": cleared,
-    "first_default": _default_guard("first"),
-    "second_default": _default_guard("second"),
-    "third_default": _default_guard("third"),
-    "unpaid_outside_instalments": _default_guard("final_notice"),
+    "first_default": default_guard("first", next_default),
+    "second_default": default_guard("second", next_default),
+    "third_default": default_guard("third", next_default),
+    "unpaid_outside_instalments": default_guard("final_notice", next_default),
     "reminder_complied": reminder_complied,
     "reminder_not_complied": reminder_not_complied,
     "balance_unpaid_when_due": balance_unpaid_when_due,
@@ -203,7 +175,7 @@ def review(case: Case, context) -> Outcome:
         value = getattr(p, name)
         facts[name] = value.isoformat() if isinstance(value, date) else value
     facts.update(on_move(case, context, t.rule, st))
-    move = Move(t.target, t.rule, render(t.reason, facts), facts)
+    move = Move(t.target, t.rule, render_reason(t.reason, facts), facts)
     if LADDER.is_terminal(t.target):
         return Outcome(move, None, st)
     stage, since = case.stage, case.stage_since

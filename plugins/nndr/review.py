@@ -10,11 +10,10 @@ next review no later than the day the next such fact must be taken.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from string import Formatter
 
 from arrears import (
-    Case, Outcome, balance_payable_from, first_unpaid_due, format_pence, hearing_dates, judge_reminder, overdue,
-    period_end, reminder_pay_by,
+    Case, Outcome, balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, overdue, period_end,
+    reminder_pay_by, render_reason, state_day,
 )
 
 from .fees import CHARGED_BEFORE_EA
@@ -30,10 +29,6 @@ AFTER_ORDER = frozenset({"liability_order", "enforcement_agent", "ea_enforcement
 TEMPLATES = {t.rule: t.reason for t in LADDER.transitions}
 RESET_ON_AMENDED_DEMAND = ("reminders", "missed_on", "payable_from", "judged_reminder_on", "reminder_complied",
                            "unpaid_at_pay_by_pence", "judged_late")
-
-
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
 
 
 def _record_summons(case: Case, context, st: dict, issued: date) -> tuple[date, date]:
@@ -79,7 +74,7 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
         st["reminders"] = 1 if rule == "reminder" else 2
         facts["pay_by"] = reminder_pay_by(today, p.reminder_days).isoformat()
     elif rule == "later_default":
-        payable = (_day(st["missed_on"]) or today) + timedelta(days=p.later_default_offset_days)
+        payable = (state_day(st["missed_on"]) or today) + timedelta(days=p.later_default_offset_days)
         st["payable_from"] = facts["payable_from"] = max(payable, today).isoformat()
     elif rule.endswith("_complied"):  # both reminders, complied with or not
         pay_by = reminder_pay_by(case.stage_since, p.reminder_days)
@@ -106,21 +101,6 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
     return facts
 
 
-def render(template: str, facts: dict) -> str:
-    """Fill a reason from the facts; ``{x}`` shows ``x_pence`` as pounds."""
-    values = {}
-    for _, name, _, _ in Formatter().parse(template):
-        if not name:
-            continue
-        if name in facts:
-            values[name] = facts[name]
-        elif isinstance(facts.get(f"{name}_pence"), int):
-            values[name] = format_pence(facts[f"{name}_pence"])
-        else:
-            values[name] = "?"
-    return template.format(**values)
-
-
 def _observation_due(case: Case, context, next_review: date | None) -> date | None:
     """Bring the review forward to the last day of a reminder's window, when compliance must be judged."""
     if case.stage in REMINDERS:
@@ -144,7 +124,7 @@ def review(case: Case, context) -> Outcome:
     if move is None:
         return Outcome(None, _observation_due(case, context, outcome.next_review), st if changed else None)
     move.facts.update(on_move(case, context, move.rule, st))
-    move.reason = render(TEMPLATES[move.rule], move.facts)
+    move.reason = render_reason(TEMPLATES[move.rule], move.facts)
     if LADDER.is_terminal(move.to_stage):
         return Outcome(move, None, st)
     stage, since = case.stage, case.stage_since

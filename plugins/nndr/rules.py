@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from arrears import Case, cleared, hearing_dates, overdue, reminder_pay_by, reminder_verdict, summons_from
+from arrears import (
+    Case, balance_unpaid_when_due, cleared, default_guard, hearing_dates, overdue, reminder_complied,
+    reminder_not_complied, summons_from,
+)
 
 __all__ = ["GUARDS", "next_default", "summons_dates"]
 
 DAY = timedelta(days=1)
-
-
-def _day(text: str | None) -> date | None:
-    return None if text is None else date.fromisoformat(text)
 
 
 # --- guards -----------------------------------------------------------------------------------------------
@@ -46,33 +45,6 @@ def next_default(case: Case, context) -> tuple[date, str] | None:
         return today, "later"
     upcoming = next((d for d, _ in case.schedule if d >= today), None)
     return None if upcoming is None else (upcoming + DAY, "any")
-
-
-def _default_guard(kind: str):
-    def guard(case: Case, context) -> date | None:
-        found = next_default(case, context)
-        return found[0] if found is not None and found[1] in (kind, "any") else None
-
-    guard.__name__ = f"{kind}_default"
-    return guard
-
-
-def reminder_complied(case: Case, context) -> date | None:
-    verdict = reminder_verdict(case, case.state, case.stage_since, context.params.reminder_days)
-    return case.today if verdict else None
-
-
-def reminder_not_complied(case: Case, context) -> date | None:
-    days = context.params.reminder_days
-    if reminder_verdict(case, case.state, case.stage_since, days):
-        return None
-    return reminder_pay_by(case.stage_since, days) + DAY
-
-
-def balance_unpaid_when_due(case: Case, context) -> date | None:
-    if case.balance_pence <= 0:
-        return None
-    return _day(case.state.get("payable_from")) or case.stage_since
 
 
 def final_notice_unpaid(case: Case, context) -> date | None:
@@ -109,9 +81,9 @@ def hearing_held(case: Case, context) -> date | None:
 
 GUARDS = {
     "cleared": cleared,
-    "first_default": _default_guard("first"),
-    "second_default": _default_guard("second"),
-    "later_default": _default_guard("later"),
+    "first_default": default_guard("first", next_default),
+    "second_default": default_guard("second", next_default),
+    "later_default": default_guard("later", next_default),
     "reminder_complied": reminder_complied,
     "reminder_not_complied": reminder_not_complied,
     "balance_unpaid_when_due": balance_unpaid_when_due,
