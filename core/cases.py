@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any
 
@@ -22,13 +23,25 @@ def _schedule_day(value) -> date:
     return value
 
 
+@lru_cache(maxsize=4096)
+def _days(ordinals: tuple[int, ...]) -> tuple[date, ...]:
+    return tuple(date.fromordinal(o) for o in ordinals)
+
+
+def write_schedule(instalments: list[tuple[date, int]]) -> dict:
+    """A schedule as stored: due dates as day numbers and amounts, side by side (accounts billed together share dates)."""
+    return {"on": [d.toordinal() for d, _ in instalments], "pence": [p for _, p in instalments]}
+
+
 def read_schedule(stored) -> list[tuple[date, int]]:
-    """A schedule as stored (JSON text or a list of [day number or ISO date, pence]) as (date, pence) pairs."""
+    """A stored schedule (JSON text, ``{"on": [...], "pence": [...]}``, or [[date, pence], ...]) as (date, pence) pairs."""
     if not stored:
         return []
     if isinstance(stored, str):
         stored = json.loads(stored)
-    if stored and isinstance(stored[0], tuple):
+    if isinstance(stored, dict):
+        return list(zip(_days(tuple(stored["on"])), stored["pence"]))
+    if isinstance(stored[0], tuple):
         return stored
     return [(_schedule_day(d), int(p)) for d, p in stored]
 

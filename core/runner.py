@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from .case_loader import ACCOUNT, LoadedCase, load_cases
-from .cases import Case, Move
+from .cases import Case, Move, write_schedule
 from .context import Context
 from .registration import COUNCIL, council_profile, council_row
 from .errors import PluginError, RunRefused
@@ -188,7 +188,7 @@ class _Run:
                     item.upcoming = charge.on
             if billing.instalments:
                 case.schedule = billing.instalments
-                w.schedules[case.id] = [[d.toordinal(), amount] for d, amount in billing.instalments]
+                w.schedules[case.id] = write_schedule(billing.instalments)
             w.billed[case.id] = billing.next_bill_on
         self.report.accounts_billed += len(items)
 
