@@ -1,4 +1,4 @@
-"""A demonstration: synthetic sundry invoices for a bundled council, months of nightly runs, some payments.
+"""A demonstration: synthetic sundry invoices and Council Tax demands for a bundled council, months of nightly runs, payments.
 
 Everything goes through the same services an operator uses (import, run,
 account view), on a SQLite file, with a fixed random seed so it tells the
@@ -23,6 +23,7 @@ from .case_loader import ACCOUNT
 from .registration import register_council
 from .db import make_engine, upgrade
 from .importer import import_accounts, import_payments
+from .instalments import statutory_schedule
 from .plugins import PluginHost
 from .runner import run_council
 
@@ -47,43 +48,70 @@ class DemoResult:
     actions: Counter = field(default_factory=Counter)
 
 
-def _accounts_csv(path: Path, rng: random.Random, count: int, start: date, days: int) -> list[tuple[str, int, date]]:
+CT_DEMAND = date(2025, 3, 10)
+CT_YEAR = date(2025, 4, 1)
+
+
+def _name(rng: random.Random, kind: str) -> str:
+    if kind == "company":
+        return f"{rng.choice(SURNAMES)} {rng.choice(BUSINESSES)} Ltd"
+    if kind == "sole_trader":
+        return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)} t/a {rng.choice(SURNAMES)}'s {rng.choice(BUSINESSES)}"
+    return f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
+
+
+def _pounds(pence: int) -> str:
+    return f"{pence // 100}.{pence % 100:02d}"
+
+
+def _accounts_csv(path: Path, rng: random.Random, count: int, start: date, days: int) -> list[tuple[str, str, int, date]]:
+    """Two thirds sundry invoices over ``days`` from ``start``; one third Council Tax demands for 2025/26."""
     rows = []
+    taxpayers = count // 3
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", "description"])
-        for i in range(1, count + 1):
+        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date",
+                    "description", "financial_year"])
+        for i in range(1, count - taxpayers + 1):
             kind = rng.choices(["person", "sole_trader", "company"], [6, 2, 2])[0]
-            if kind == "company":
-                name = f"{rng.choice(SURNAMES)} {rng.choice(BUSINESSES)} Ltd"
-            elif kind == "sole_trader":
-                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)} t/a {rng.choice(SURNAMES)}'s {rng.choice(BUSINESSES)}"
-            else:
-                name = f"{rng.choice(FIRST_NAMES)} {rng.choice(SURNAMES)}"
             pence = rng.choice([rng.randint(2000, 20000), rng.randint(20000, 150000)])
             opened = start + timedelta(days=rng.randrange(days))
             ref = f"INV{i:06d}"
-            w.writerow([ref, "sundry", f"D{i:06d}", name, kind, f"{pence // 100}.{pence % 100:02d}",
-                        opened.isoformat(), rng.choice(SERVICES)])
-            rows.append((ref, pence, opened))
+            w.writerow([ref, "sundry", f"D{i:06d}", _name(rng, kind), kind, _pounds(pence), opened.isoformat(),
+                        rng.choice(SERVICES), ""])
+            rows.append((ref, "sundry", pence, opened))
+        for i in range(1, taxpayers + 1):
+            pence = rng.randint(90000, 250000)
+            ref = f"CT{i:06d}"
+            w.writerow([ref, "council_tax", f"P{i:06d}", _name(rng, "person"), "person", _pounds(pence),
+                        CT_DEMAND.isoformat(), "", CT_YEAR.year])
+            rows.append((ref, "council_tax", pence, CT_DEMAND))
     return rows
 
 
-def _payments_csv(path: Path, rng: random.Random, invoices, month_start: date, month_end: date, paid: set[str]) -> int:
+def _payments_csv(path: Path, rng: random.Random, accounts, month_start: date, month_end: date, paid: set[str]) -> int:
+    """A month's payments: some invoices paid (in full or half); most taxpayers pay each instalment, a few late or never."""
     count = 0
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["reference", "amount", "date", "method"])
-        for ref, pence, opened in invoices:
+        for ref, debt_type, pence, opened in accounts:
+            if debt_type == "council_tax":
+                habit = int(ref[2:]) % 10  # 0-6 pay on time, 7-8 pay ten days late, 9 stop after May
+                schedule = statutory_schedule(pence, CT_DEMAND, CT_YEAR, requested=None, day_of_month=1, floor_pence=500)
+                for due, amount in schedule:
+                    on = due + timedelta(days=10 if habit in (7, 8) else 0)
+                    if month_start <= on <= month_end and not (habit == 9 and due.month > 5 and due.year == 2025):
+                        w.writerow([ref, _pounds(amount), on.isoformat(), "direct debit" if habit < 7 else "card"])
+                        count += 1
+                continue
             if ref in paid or opened > month_end or rng.random() > 0.3:
                 continue
-            on = max(opened, month_start) + timedelta(days=rng.randrange(28))
-            if on > month_end:
-                on = month_end
+            on = min(max(opened, month_start) + timedelta(days=rng.randrange(28)), month_end)
             amount = pence if rng.random() < 0.8 else pence // 2
             if amount == pence:
                 paid.add(ref)
-            w.writerow([ref, f"{amount // 100}.{amount % 100:02d}", on.isoformat(), rng.choice(["card", "bank", "direct debit"])])
+            w.writerow([ref, _pounds(amount), on.isoformat(), rng.choice(["card", "bank", "direct debit"])])
             count += 1
     return count
 
@@ -116,13 +144,19 @@ def run_demo(host: PluginHost, council_id: str, database: Path, count: int = 300
             month_start = month_end + timedelta(days=1)
     result.actions = _officer_work(engine, host, council_id, month_start - timedelta(days=1))
     with engine.connect() as conn:
-        result.stages = dict(sorted(conn.execute(
-            sa.select(ACCOUNT.c.stage, sa.func.count()).where(ACCOUNT.c.council_id == council_id).group_by(ACCOUNT.c.stage)
-        ).all()))
+        result.stages = {
+            f"{dt}: {stage}": n for dt, stage, n in conn.execute(
+                sa.select(ACCOUNT.c.debt_type, ACCOUNT.c.stage, sa.func.count())
+                .where(ACCOUNT.c.council_id == council_id)
+                .group_by(ACCOUNT.c.debt_type, ACCOUNT.c.stage)
+                .order_by(ACCOUNT.c.debt_type, ACCOUNT.c.stage)
+            )
+        }
         picks = []
-        for stage in ("paid", "with_agent"):
+        for debt_type, stage in (("sundry", "with_agent"), ("council_tax", "liability_order"), ("council_tax", "demand")):
             ref = conn.execute(
-                sa.select(ACCOUNT.c.reference).where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.stage == stage)
+                sa.select(ACCOUNT.c.reference)
+                .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.debt_type == debt_type, ACCOUNT.c.stage == stage)
                 .order_by(ACCOUNT.c.id).limit(1)
             ).scalar()
             if ref:
