@@ -12,9 +12,9 @@ from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRe
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
 from .demands import (
-    balance_payable_from, balance_unpaid_when_due, default_guard, first_unpaid_due, hearing_dates, judge_reminder,
-    next_due_on, overdue, period_end, reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict,
-    state_day, summons_from,
+    balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, first_unpaid_due,
+    hearing_dates, hearing_held, judge_reminder, next_due_on, overdue, paid_before_hearing, period_end,
+    reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
 )
 from .enforcement import EA_STAGES, EnforcementFees, enforcement_fee
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
@@ -33,9 +33,10 @@ __all__ = [
     "ANY", "EA_STAGES", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
     "DebtTypeRegistry", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
     "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest", "__version__",
-    "balance_payable_from", "balance_unpaid_when_due", "cleared", "default_guard", "due_dates", "enforcement_fee",
-    "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hookimpl", "instalment_count",
-    "judge_reminder", "next_due_on", "overdue", "parse_pounds", "percent_of", "period_end", "pounds",
+    "balance_payable_from", "balance_unpaid_when_due", "cleared", "court_outcome_transitions", "default_guard", "due_dates", "enforcement_fee",
+    "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl",
+    "instalment_count", "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds",
+    "percent_of", "period_end", "pounds",
     "reminder_complied", "reminder_not_complied", "reminder_pay_by", "reminder_verdict", "render_reason",
-    "split_total", "state_day", "statutory_schedule", "summons_from",
+    "split_total", "state_day", "statutory_schedule", "summons_dates", "summons_from",
 ]

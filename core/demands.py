@@ -19,12 +19,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from .cases import Case
+from .ladder import Transition
 from .working_days import WorkingCalendar
 
 __all__ = [
     "period_end", "overdue", "first_unpaid_due", "next_due_on", "reminder_pay_by", "balance_payable_from",
     "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict", "state_day", "default_guard",
-    "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due",
+    "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
+    "hearing_held", "court_outcome_transitions",
 ]
 
 
@@ -194,3 +196,57 @@ def balance_unpaid_when_due(case: Case, context) -> date | None:
     if case.balance_pence <= 0:
         return None
     return state_day(case.state.get("payable_from")) or case.stage_since
+
+
+# --- the summons and the liability order hearing (CT Regs regs 34-35; NNDR Regs regs 11-12) --------------
+
+
+def summons_dates(case: Case, context) -> tuple[date, date]:
+    """(deemed service, hearing) of the case's summons: as recorded in state when it was issued, else worked out.
+
+    Working out uses the stage's first day as the posting day and the debt
+    type's ``hearing_min_days``, ``summons_service_working_days`` and
+    ``hearing_listing_days`` parameters.
+    """
+    st = case.state
+    if "hearing_on" in st and (case.stage != "summons" or st.get("summons_on") == case.stage_since.isoformat()):
+        return date.fromisoformat(st["served_on"]), date.fromisoformat(st["hearing_on"])
+    p = context.params
+    return hearing_dates(case.stage_since, context.calendar, min_days=p.hearing_min_days,
+                         service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)
+
+
+def paid_before_hearing(case: Case, context) -> date | None:
+    """Guard: sum and costs paid on or before the hearing day (any time while the hearing stands adjourned)."""
+    if case.balance_pence > 0 or case.charged_pence <= 0:
+        return None
+    if case.stage == "summons" and case.today > summons_dates(case, context)[1]:
+        return None
+    return case.today
+
+
+def hearing_held(case: Case, context) -> date | None:
+    """Guard: on the hearing day, with the sum and costs unpaid, the court makes the liability order."""
+    if case.balance_pence <= 0:
+        return None
+    return summons_dates(case, context)[1]
+
+
+def court_outcome_transitions() -> tuple[Transition, ...]:
+    """The officer-recorded court outcomes of a liability order hearing, the same for every debt type that uses one.
+
+    Needs the stages ``summons``, ``adjourned``, ``order_refused`` and ``liability_order``.
+    """
+    return (
+        Transition("hearing_adjourned", "summons", "adjourned", kind="action", fields=("reason",),
+                   reason="Record that the court adjourned the hearing."),
+        Transition("liability_order_refused", "summons", "order_refused", kind="action", fields=("reason",),
+                   reason="Record that the court refused the liability order."),
+        Transition("adjourned_order_granted", "adjourned", "liability_order", kind="action", fields=("hearing_date",),
+                   uses=("liability_order_costs_pence",),
+                   reason="Record the liability order made at the adjourned hearing (adds the liability order costs)."),
+        Transition("adjourned_order_refused", "adjourned", "order_refused", kind="action", fields=("reason",),
+                   reason="Record that the court refused the liability order at the adjourned hearing."),
+        Transition("resummons", "order_refused", "summons", kind="action", fields=("reason",), uses=("summons_costs_pence",),
+                   reason="Issue a fresh summons (adds summons costs; the hearing date is set from today)."),
+    )

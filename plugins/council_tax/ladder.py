@@ -11,7 +11,7 @@ the order an officer (or the council's ``route_policy``) chooses the remedy;
 each remedy can hand the case back to ``liability_order``.
 """
 
-from arrears import ANY, Ladder, Stage, Transition
+from arrears import ANY, Ladder, Stage, Transition, court_outcome_transitions
 
 STAGES = (
     Stage("demand", "Demand notice issued", description="Billed; instalments payable and up to date (reg 18, Sch 1)."),
@@ -144,27 +144,7 @@ TRANSITIONS = (
         reason="{balance} of sum and costs unpaid at the hearing on {hearing_on} (summons served {served_on}); liability "
                "order made with {liability_order_costs} costs. Routes the facts allow: {routes}.",
     ),
-    Transition(
-        "hearing_adjourned", "summons", "adjourned", kind="action", fields=("reason",),
-        reason="Record that the court adjourned the hearing.",
-    ),
-    Transition(
-        "liability_order_refused", "summons", "order_refused", kind="action", fields=("reason",),
-        reason="Record that the court refused the liability order.",
-    ),
-    Transition(
-        "adjourned_order_granted", "adjourned", "liability_order", kind="action", fields=("hearing_date",),
-        uses=("liability_order_costs_pence",),
-        reason="Record the liability order made at the adjourned hearing (adds the liability order costs).",
-    ),
-    Transition(
-        "adjourned_order_refused", "adjourned", "order_refused", kind="action", fields=("reason",),
-        reason="Record that the court refused the liability order at the adjourned hearing.",
-    ),
-    Transition(
-        "resummons", "order_refused", "summons", kind="action", fields=("reason",), uses=("summons_costs_pence",),
-        reason="Issue a fresh summons (adds summons costs; the hearing date is set from today).",
-    ),
+    *court_outcome_transitions(),
     # Remedies after the liability order: the council's policy, or an officer's choice.
     _policy("policy_attach_earnings", "attachment_of_earnings", "an attachment of earnings"),
     _policy("policy_benefit_deductions", "benefit_deductions", "deductions from benefit"),

@@ -12,7 +12,7 @@ from datetime import date
 
 from arrears import (
     Case, balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, overdue, period_end,
-    reminder_pay_by,
+    reminder_pay_by, summons_dates,
 )
 
 from .routes import LABELS, describe_routes, policy_route
@@ -27,16 +27,6 @@ AFTER_ORDER = frozenset({
 def no_scheme(case: Case) -> bool:
     """The account has no instalment scheme (``instalments`` 0): its sum goes by final notice (reg 33)."""
     return case.attrs.get("instalments") in ("0", 0)
-
-
-def summons_dates(case: Case, context) -> tuple[date, date]:
-    """(deemed service, hearing) of the summons issued on the stage's first day (recorded, or worked out)."""
-    st = case.state
-    if st.get("summons_on") == case.stage_since.isoformat() and "hearing_on" in st:
-        return date.fromisoformat(st["served_on"]), date.fromisoformat(st["hearing_on"])
-    p = context.params
-    return hearing_dates(case.stage_since, context.calendar, min_days=p.hearing_min_days,
-                         service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)
 
 
 def observe(case: Case, context, st: dict) -> bool:

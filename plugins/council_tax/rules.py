@@ -13,12 +13,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from arrears import (
-    Case, Move, Outcome, Transition, balance_unpaid_when_due, cleared, default_guard, overdue, reminder_complied,
-    reminder_not_complied, reminder_pay_by, render_reason, summons_from,
+    Case, Move, Outcome, Transition, balance_unpaid_when_due, cleared, default_guard, hearing_held, overdue,
+    paid_before_hearing, reminder_complied, reminder_not_complied, reminder_pay_by, render_reason,
+    summons_from,
 )
 
 from .ladder import LADDER
-from .records import REMINDERS, no_scheme, observe, on_move, summons_dates
+from .records import REMINDERS, no_scheme, observe, on_move
 from .routes import policy_route
 
 DAY = timedelta(days=1)
@@ -77,22 +78,6 @@ def final_notice_unpaid(case: Case, context) -> date | None:
     if overdue(case, case.today) <= 0:
         return None
     return summons_from(case.stage_since, context.params.final_notice_days)
-
-
-def paid_before_hearing(case: Case, context) -> date | None:
-    """Sum and costs paid on or before the hearing day (any time while the hearing stands adjourned)."""
-    if case.balance_pence > 0 or case.charged_pence <= 0:
-        return None
-    if case.stage == "summons" and case.today > summons_dates(case, context)[1]:
-        return None
-    return case.today
-
-
-def hearing_held(case: Case, context) -> date | None:
-    """On the hearing day, with the sum and costs unpaid, the court makes the liability order."""
-    if case.balance_pence <= 0:
-        return None
-    return summons_dates(case, context)[1]
 
 
 def _policy_guard(route: str):

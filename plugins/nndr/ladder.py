@@ -11,7 +11,7 @@ agent, then committal (individuals), bankruptcy (individuals) or winding-up
 (companies), each an officer's choice.
 """
 
-from arrears import ANY, Ladder, Stage, Transition
+from arrears import ANY, Ladder, Stage, Transition, court_outcome_transitions
 
 STAGES = (
     Stage("demand", "Demand notice issued", description="Billed; instalments payable and up to date (regs 4-7, Sch 1)."),
@@ -115,27 +115,7 @@ TRANSITIONS = (
         reason="{balance} of sum and costs unpaid at the hearing on {hearing_on} (summons served {served_on}); liability "
                "order made with {liability_order_costs} costs (reg 12).",
     ),
-    Transition(
-        "hearing_adjourned", "summons", "adjourned", kind="action", fields=("reason",),
-        reason="Record that the court adjourned the hearing.",
-    ),
-    Transition(
-        "liability_order_refused", "summons", "order_refused", kind="action", fields=("reason",),
-        reason="Record that the court refused the liability order.",
-    ),
-    Transition(
-        "adjourned_order_granted", "adjourned", "liability_order", kind="action", fields=("hearing_date",),
-        uses=("liability_order_costs_pence",),
-        reason="Record the liability order made at the adjourned hearing (adds the liability order costs).",
-    ),
-    Transition(
-        "adjourned_order_refused", "adjourned", "order_refused", kind="action", fields=("reason",),
-        reason="Record that the court refused the liability order at the adjourned hearing.",
-    ),
-    Transition(
-        "resummons", "order_refused", "summons", kind="action", fields=("reason",), uses=("summons_costs_pence",),
-        reason="Issue a fresh summons (adds summons costs; the hearing date is set from today).",
-    ),
+    *court_outcome_transitions(),
     Transition(
         "hardship_relief", ANY, "demand", kind="action", fields=("relief_amount", "decision_ref"),
         reason="Record hardship relief (LGFA 1988 s49) as an adjustment and issue an amended demand; recovery restarts from it.",

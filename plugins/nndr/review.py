@@ -13,12 +13,12 @@ from datetime import date, timedelta
 
 from arrears import (
     Case, Outcome, balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, overdue, period_end,
-    reminder_pay_by, render_reason, state_day,
+    reminder_pay_by, render_reason, state_day, summons_dates,
 )
 
 from .fees import CHARGED_BEFORE_EA
 from .ladder import LADDER
-from .rules import GUARDS, summons_dates
+from .rules import GUARDS
 
 __all__ = ["review", "progress"]
 

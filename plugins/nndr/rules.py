@@ -13,11 +13,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from arrears import (
-    Case, balance_unpaid_when_due, cleared, default_guard, hearing_dates, overdue, reminder_complied,
-    reminder_not_complied, summons_from,
+    Case, balance_unpaid_when_due, cleared, default_guard, hearing_held, overdue, paid_before_hearing,
+    reminder_complied, reminder_not_complied, summons_from,
 )
 
-__all__ = ["GUARDS", "next_default", "summons_dates"]
+__all__ = ["GUARDS", "next_default"]
 
 DAY = timedelta(days=1)
 
@@ -51,32 +51,6 @@ def final_notice_unpaid(case: Case, context) -> date | None:
     if case.balance_pence <= 0:
         return None
     return summons_from(case.stage_since, context.params.final_notice_days)
-
-
-def summons_dates(case: Case, context) -> tuple[date, date]:
-    """(deemed service, hearing) of the summons: as recorded when it was issued, else worked out from the stage's first day."""
-    st = case.state
-    if "hearing_on" in st and (case.stage != "summons" or st.get("summons_on") == case.stage_since.isoformat()):
-        return date.fromisoformat(st["served_on"]), date.fromisoformat(st["hearing_on"])
-    p = context.params
-    return hearing_dates(case.stage_since, context.calendar, min_days=p.hearing_min_days,
-                         service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)
-
-
-def paid_before_hearing(case: Case, context) -> date | None:
-    """Sum and costs paid on or before the hearing day (any time while the hearing stands adjourned)."""
-    if case.balance_pence > 0 or case.charged_pence <= 0:
-        return None
-    if case.stage == "summons" and case.today > summons_dates(case, context)[1]:
-        return None
-    return case.today
-
-
-def hearing_held(case: Case, context) -> date | None:
-    """On the hearing day, with the sum and costs unpaid, the court makes the liability order."""
-    if case.balance_pence <= 0:
-        return None
-    return summons_dates(case, context)[1]
 
 
 GUARDS = {
