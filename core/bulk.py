@@ -9,12 +9,13 @@ text; PostgreSQL: native values, JSON cast from text).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.engine import Connection
+
+from . import jsontext
 
 __all__ = ["Bulk"]
 
@@ -38,7 +39,7 @@ class Bulk:
 
     @staticmethod
     def json(value: Any) -> str:
-        return json.dumps(value, separators=(",", ":"), default=str)
+        return jsontext.dumps(value)
 
     def placeholder(self, json_value: bool = False) -> str:
         return f"{self.mark}::json" if json_value and not self.sqlite else self.mark

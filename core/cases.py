@@ -6,11 +6,12 @@ cases; plugins read them and return :class:`Outcome` values. Money is pence.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
 from typing import Any
+
+from . import jsontext
 
 __all__ = ["Case", "Move", "Outcome", "Fee", "Charge", "Billing", "Action", "WriteOffRequest"]
 
@@ -38,7 +39,7 @@ def read_schedule(stored) -> list[tuple[date, int]]:
     if not stored:
         return []
     if isinstance(stored, str):
-        stored = json.loads(stored)
+        stored = jsontext.loads(stored)
     if isinstance(stored, dict):
         return list(zip(_days(tuple(stored["on"])), stored["pence"]))
     if isinstance(stored[0], tuple):
@@ -91,13 +92,13 @@ class Case:
     @property
     def attrs(self) -> dict[str, Any]:
         if isinstance(self._attrs, str):
-            self._attrs = json.loads(self._attrs)
+            self._attrs = jsontext.loads(self._attrs)
         return self._attrs
 
     @property
     def state(self) -> dict[str, Any]:
         if isinstance(self._state, str):
-            self._state = json.loads(self._state)
+            self._state = jsontext.loads(self._state)
         return self._state
 
     @property

@@ -12,9 +12,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
+from . import jsontext
+
 __all__ = ["DEFAULT_DB", "database_url", "make_engine", "upgrade", "schema_is_current", "is_sqlite"]
 
 DEFAULT_DB = "sqlite:///arrears.db"
+_JSON = {"json_serializer": jsontext.dumps, "json_deserializer": jsontext.loads}
 
 
 def database_url(url: str | None = None) -> str:
@@ -36,7 +39,7 @@ def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
     url = database_url(url)
     if url.startswith("sqlite"):
-        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        engine = sa.create_engine(url, connect_args={"timeout": 30}, **_JSON)
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # pragma: no cover - exercised by every SQLite test
@@ -50,7 +53,7 @@ def make_engine(url: str | None = None) -> Engine:
             cur.close()
 
         return engine
-    return sa.create_engine(url, pool_pre_ping=True)
+    return sa.create_engine(url, pool_pre_ping=True, **_JSON)
 
 
 def _alembic_config() -> Config:
