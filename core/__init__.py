@@ -20,7 +20,7 @@ from .enforcement import EA_STAGES, EnforcementFees, enforcement_fee
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
 from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
-from .ladder import ANY, Ladder, Stage, Transition, cleared, render_reason
+from .ladder import ANY, STAY, Ladder, Stage, Transition, cleared, render_reason
 from .money import format_pence, parse_pounds, percent_of, pounds
 from .working_days import WorkingCalendar
 
@@ -32,7 +32,7 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
 __all__ = [
     "ANY", "EA_STAGES", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
     "DebtTypeRegistry", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
-    "PluginError", "ProfileError", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest", "__version__",
+    "PluginError", "ProfileError", "STAY", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest", "__version__",
     "balance_payable_from", "balance_unpaid_when_due", "cleared", "court_outcome_transitions", "default_guard", "due_dates", "enforcement_fee",
     "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl",
     "instalment_count", "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds",

@@ -112,7 +112,7 @@ def list_actions(engine: Engine, host: PluginHost, council_id: str, reference: s
         acc = _account(conn, council_id, reference)
     ladder = host.debt_type(acc.debt_type).ladder
     return [
-        {"action": a.name, "to_stage": a.to_stage, "description": a.description, "fields": list(a.fields)}
+        {"action": a.name, "to_stage": a.to_stage or acc.stage, "description": a.description, "fields": list(a.fields)}
         for a in ladder.actions(acc.stage)
     ]
 
@@ -183,7 +183,9 @@ def record_action(
             refusal = debt_type.check_action(case, action, fields, ctx, liable)
             if refusal:
                 raise ActionRefused(f"{reference}: {action}: {refusal}")
-        move = Move(spec.to_stage, action, f"{spec.description} Recorded by {officer.login}.", facts)
+        target = spec.to_stage or acc.stage  # an action with no target records a fact and stays
+        new_state = debt_type.action_state(case, action, fields, ctx) if debt_type.action_state else None
+        move = Move(target, action, f"{spec.description} Recorded by {officer.login}.", facts)
         fees = [f for answer in host.hook.transition_fees(context=ctx, moves=[(case, move)]) for f in (answer or ())]
         entries = [{
             "account_id": acc.id, "kind": "fee", "amount_pence": fee.amount_pence, "effective_on": on,
@@ -214,16 +216,19 @@ def record_action(
                 add_entry(totals, entry["kind"], entry["amount_pence"], on)
             apply_totals(conn, {acc.id: totals})
         conn.execute(sa.insert(EVENT).values(
-            account_id=acc.id, on_date=on, from_stage=acc.stage, to_stage=spec.to_stage, rule=action,
+            account_id=acc.id, on_date=on, from_stage=acc.stage, to_stage=target, rule=action,
             reason=move.reason, facts=facts, profile_version=profile.version, plugin_version=debt_type.version,
             officer_id=officer.id, created_at=utcnow(),
         ))
-        terminal = ladder.is_terminal(spec.to_stage)
-        conn.execute(sa.update(ACCOUNT).where(ACCOUNT.c.id == acc.id).values(
-            stage=spec.to_stage, stage_since=on,
+        terminal = ladder.is_terminal(target)
+        values = dict(
+            stage=target, stage_since=on if spec.to_stage else acc.stage_since,
             closed_on=on if terminal else None, next_review_on=None if terminal else on,
-        ))
-    return {"reference": reference, "action": action, "from": acc.stage, "to": spec.to_stage, "fees_pence": fees_pence, "officer": officer.login}
+        )
+        if new_state is not None:
+            values["state"] = new_state
+        conn.execute(sa.update(ACCOUNT).where(ACCOUNT.c.id == acc.id).values(**values))
+    return {"reference": reference, "action": action, "from": acc.stage, "to": target, "fees_pence": fees_pence, "officer": officer.login}
 
 
 def _authorise_write_off(host: PluginHost, profile, officer, acc, balance: int, reason: str, facts: dict) -> None:

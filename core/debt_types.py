@@ -93,7 +93,11 @@ class DebtType:
     of everyone liable for the account. ``action_entries(case, action, fields,
     context)`` (optional) returns the :class:`~arrears.Charge` entries an
     officer action posts to the ledger (an adjustment for hardship relief, say;
-    negative amounts reduce the debt).
+    negative amounts reduce the debt). ``action_state(case, action, fields,
+    context)`` (optional) returns the case's new state after an officer action
+    (the dates and sums the nightly run needs later), or None to leave it.
+    ``check_row(attrs, amount_pence, opened_on)`` (optional) checks an imported
+    account's columns together and returns (column, problem) pairs.
     """
 
     id: str
@@ -105,6 +109,8 @@ class DebtType:
     description: str = ""
     check_action: Callable[..., "str | None"] | None = None
     action_entries: Callable[..., list] | None = None
+    action_state: Callable[..., "dict | None"] | None = None
+    check_row: Callable[..., list] | None = None
     version: str = "0"
     plugin: str = ""
 

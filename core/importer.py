@@ -195,6 +195,9 @@ def import_accounts(
                             continue
                         if value is not None:
                             attrs[column.name] = value
+                    if debt_type.check_row is not None and len(problems) == before and opened is not None:
+                        for column_name, message in debt_type.check_row(attrs, amount, opened) or ():
+                            bad(line, column_name, message)
                 if len(problems) > before:
                     continue
                 result.rows += 1

@@ -19,9 +19,11 @@ from .cases import Action, Case, Move, Outcome
 from .errors import InvalidLadder
 from .money import format_pence
 
-__all__ = ["Stage", "Transition", "Ladder", "Guard", "ANY", "cleared", "render_reason"]
+__all__ = ["Stage", "Transition", "Ladder", "Guard", "ANY", "STAY", "cleared", "render_reason"]
 
 ANY = "*"
+STAY = "="
+"""Target of an officer action that records a fact and leaves the case in its stage (its stage clock keeps running)."""
 Guard = Callable[[Case, Any], "date | None"]
 """A guard ``(case, context)`` answers: from which date may this transition fire on the case's facts? None: not on these facts."""
 
@@ -49,8 +51,9 @@ class Transition:
 
     ``kind`` is ``auto`` (the nightly run fires it when its guard's date arrives)
     or ``action`` (an officer records it). ``source`` may be :data:`ANY` for
-    every non-terminal stage. ``when`` names a boolean profile parameter that
-    switches an optional step on. ``uses`` names the parameters recorded as
+    every non-terminal stage; an action's ``target`` may be :data:`STAY` (it
+    records a fact without moving the case). ``when`` names a boolean profile
+    parameter that switches an optional step on. ``uses`` names the parameters recorded as
     facts with each decision; ``reason`` is a template over those facts.
     """
 
@@ -88,7 +91,10 @@ class Ladder:
         allowed = set()
         for t in self.transitions:
             sources = [st.id for st in self.stages if not st.terminal] if t.source == ANY else [t.source]
-            allowed.update((src, t.rule, t.target) for src in sources if not self._by_id.get(src, Stage(src, src)).terminal)
+            allowed.update(
+                (src, t.rule, src if t.target == STAY else t.target)
+                for src in sources if not self._by_id.get(src, Stage(src, src)).terminal
+            )
         object.__setattr__(self, "_allowed", frozenset(allowed))
         object.__setattr__(self, "_terminal", frozenset(st.id for st in self.stages if st.terminal))
 
@@ -113,9 +119,9 @@ class Ladder:
         return [t for t in self.transitions if t.source in (stage_id, ANY)]
 
     def actions(self, stage_id: str) -> list[Action]:
-        """Officer actions the stage allows."""
+        """Officer actions the stage allows (``to_stage`` None: the action leaves the case where it is)."""
         return [
-            Action(t.rule, t.target, t.reason, t.fields)
+            Action(t.rule, None if t.target == STAY else t.target, t.reason, t.fields)
             for t in self.outgoing(stage_id)
             if t.kind == "action"
         ]
@@ -135,7 +141,10 @@ class Ladder:
         for t in self.transitions:
             if t.source != ANY and t.source not in known:
                 problems.append(f"rule {t.rule!r} leaves unknown stage {t.source!r}")
-            if t.target not in known:
+            if t.target == STAY:
+                if t.kind != "action":
+                    problems.append(f"automatic rule {t.rule!r} must move the case (only an officer action may stay)")
+            elif t.target not in known:
                 problems.append(f"rule {t.rule!r} leads to unknown stage {t.target!r}")
             if t.source != ANY and t.source in known and self._by_id[t.source].terminal:
                 problems.append(f"rule {t.rule!r} leaves terminal stage {t.source!r}")
@@ -158,7 +167,7 @@ class Ladder:
         for stage in self.stages:
             if stage.id not in reachable:
                 problems.append(f"stage {stage.id!r} cannot be reached from {ids[0]!r}")
-            if not stage.terminal and not self.outgoing(stage.id):
+            if not stage.terminal and not any(t.target != STAY for t in self.outgoing(stage.id)):
                 problems.append(f"stage {stage.id!r} is a dead end (not terminal, no way out)")
         if problems:
             raise InvalidLadder(f"{owner}: " + "; ".join(problems))
