@@ -97,7 +97,9 @@ class DebtType:
     context)`` (optional) returns the case's new state after an officer action
     (the dates and sums the nightly run needs later), or None to leave it.
     ``check_row(attrs, amount_pence, opened_on)`` (optional) checks an imported
-    account's columns together and returns (column, problem) pairs.
+    account's columns together and returns (column, problem) pairs; with
+    ``check_row_params`` it also receives, fourth, the council's parameters in
+    force on the account's date (a charge table in the profile, say).
     """
 
     id: str
@@ -111,6 +113,7 @@ class DebtType:
     action_entries: Callable[..., list] | None = None
     action_state: Callable[..., "dict | None"] | None = None
     check_row: Callable[..., list] | None = None
+    check_row_params: bool = False
     version: str = "0"
     plugin: str = ""
 

@@ -196,7 +196,8 @@ def import_accounts(
                         if value is not None:
                             attrs[column.name] = value
                     if debt_type.check_row is not None and len(problems) == before and opened is not None:
-                        for column_name, message in debt_type.check_row(attrs, amount, opened) or ():
+                        extra = (profile.params(dt_id, opened),) if debt_type.check_row_params else ()
+                        for column_name, message in debt_type.check_row(attrs, amount, opened, *extra) or ():
                             bad(line, column_name, message)
                 if len(problems) > before:
                     continue
