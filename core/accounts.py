@@ -185,7 +185,12 @@ def record_action(
                 raise ActionRefused(f"{reference}: {action}: {refusal}")
         target = spec.to_stage or acc.stage  # an action with no target records a fact and stays
         new_state = debt_type.action_state(case, action, fields, ctx) if debt_type.action_state else None
-        move = Move(target, action, f"{spec.description} Recorded by {officer.login}.", facts)
+        said = spec.description
+        if debt_type.action_facts is not None:
+            extra, explanation = debt_type.action_facts(case, action, fields, ctx) or ({}, "")
+            facts.update(extra)
+            said = f"{said} {explanation}" if explanation else said
+        move = Move(target, action, f"{said} Recorded by {officer.login}.", facts)
         fees = [f for answer in host.hook.transition_fees(context=ctx, moves=[(case, move)]) for f in (answer or ())]
         entries = [{
             "account_id": acc.id, "kind": "fee", "amount_pence": fee.amount_pence, "effective_on": on,

@@ -100,6 +100,10 @@ class DebtType:
     account's columns together and returns (column, problem) pairs; with
     ``check_row_params`` it also receives, fourth, the council's parameters in
     force on the account's date (a charge table in the profile, say).
+    ``action_facts(case, action, fields, context)`` (optional) returns
+    ``(facts, explanation)`` for an allowed officer action: facts recorded with
+    the move beside its fields (a deduction computed from them, say) and a
+    sentence added to its reason; or None.
     """
 
     id: str
@@ -112,6 +116,7 @@ class DebtType:
     check_action: Callable[..., "str | None"] | None = None
     action_entries: Callable[..., list] | None = None
     action_state: Callable[..., "dict | None"] | None = None
+    action_facts: Callable[..., "tuple[dict[str, Any], str] | None"] | None = None
     check_row: Callable[..., list] | None = None
     check_row_params: bool = False
     version: str = "0"
