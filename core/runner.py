@@ -125,6 +125,10 @@ class _Run:
             else:
                 self.report.without_rules.append(dt)
 
+    def changed_on(self, day: date) -> list[str]:
+        """Debt types whose profile parameters change on ``day``: all their open cases are reviewed under the new values."""
+        return [dt for dt in self.progressable if day in self.profile.change_dates(dt)]
+
     def due_ids(self, day: date) -> list[int]:
         """Accounts due for billing or review on ``day``, in id order."""
         ids: set[int] = set()
@@ -136,6 +140,11 @@ class _Run:
                             A.council_id == self.council_id, column <= day, A.closed_on.is_(None), A.debt_type.in_(types)
                         )
                     ).scalars())
+            changed = self.changed_on(day)
+            if changed:
+                ids.update(conn.execute(
+                    sa.select(A.id).where(A.council_id == self.council_id, A.closed_on.is_(None), A.debt_type.in_(changed))
+                ).scalars())
         return sorted(ids)
 
     def run_day(self, day: date) -> None:
@@ -152,12 +161,14 @@ class _Run:
         for item in loaded:
             by_type[item.case.debt_type].append(item)
             w.loaded[item.case.id] = item
+        changed = self.changed_on(day)
         for dt, items in by_type.items():
             ctx = self.context(dt, day)
             if dt in self.billable:
                 self._bill(ctx, [i for i in items if i.next_bill_on is not None and i.next_bill_on <= day], w)
             if dt in self.progressable:
-                self._review(ctx, [i for i in items if i.case.id in w.billed or (i.next_review_on is not None and i.next_review_on <= day)], w)
+                self._review(ctx, [i for i in items if dt in changed or i.case.id in w.billed
+                                   or (i.next_review_on is not None and i.next_review_on <= day)], w)
         w.flush(conn, day)
         self.report.cases_evaluated += w.evaluated
 
