@@ -1,80 +1,40 @@
 """Council profiles: TOML files that say which debt types a council runs and with which numbers.
 
 A profile has a ``[council]`` identity, a ``[priority]`` table, a ``[write_off]``
-delegation table, an optional ``[calendar]``, and one ``[debt_types.<id>]``
-section per enabled debt type, validated by that debt type's parameters model
-(unknown keys refused). A section may carry dated changes::
+delegation table (with optional consultations), an optional ``[calendar]``, and
+one ``[debt_types.<id>]`` section per enabled debt type, validated by that debt
+type's parameters model (unknown keys refused). A section may carry dated changes::
 
     [[debt_types.sundry.changes]]
     effective_from = 2026-04-01
     reminder_days = 10
 
-Every problem is reported as ``file: dotted.key: message``. A profile's version
-is the hash of its content.
+A profile may start from another with ``extends = "rutland"`` (a bundled
+council) or ``extends = "base.toml"`` (a file beside it); see
+:mod:`arrears.profile_inherit`. Every problem is reported as
+``file: dotted.key: message``. A profile's version is the hash of its content
+(for an extending profile, of the merged content, which is also its ``text``).
 """
 
 from __future__ import annotations
 
 import hashlib
-import sys
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+import tomli_w
 
 from .debt_types import DebtType, Parameters
-from .errors import NotFound, ProfileError
+from .errors import ProfileError
+from .profile_inherit import bundled_councils, council_profile_path, inherit, parent_path, parse_toml
+from .profile_schema import Consultation, Delegation, ParamVersions, validate_document
 from .working_days import WorkingCalendar
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 __all__ = ["Profile", "load_profile", "load_profile_bytes", "check_profiles", "council_profile_path", "bundled_councils"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class CouncilSection(_Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]{1,39}$")
-    name: str
-    debt_types: list[str] = Field(min_length=1)
-
-
-class CalendarSection(_Strict):
-    extra_bank_holidays: list[date] = []
-    removed_bank_holidays: list[date] = []
-
-
-class PrioritySection(_Strict):
-    levels: dict[str, int]
-    order: list[str] = []
-
-
-class Delegation(_Strict):
-    authority: str
-    up_to_pence: int | None = Field(default=None, ge=0)
-
-
-class WriteOffSection(_Strict):
-    reasons: list[str] = Field(min_length=1)
-    delegations: list[Delegation] = Field(min_length=1)
-
-
-class _Document(_Strict):
-    council: CouncilSection
-    calendar: CalendarSection = CalendarSection()
-    priority: PrioritySection
-    write_off: WriteOffSection
-    debt_types: dict[str, dict[str, Any]] = {}
 
 
 @dataclass(frozen=True)
@@ -92,132 +52,78 @@ class Profile:
     delegations: tuple[Delegation, ...]
     write_off_reasons: tuple[str, ...]
     text: str
-    _params: Mapping[str, tuple[tuple[date, ...], tuple[Parameters, ...]]] = field(repr=False)
+    _params: Mapping[str, ParamVersions] = field(repr=False)
+    consultations: tuple[Consultation, ...] = ()
+    document: Mapping[str, Any] = field(default_factory=dict, repr=False)
+    extends: tuple[str, ...] = ()
 
     def params(self, debt_type_id: str, on: date) -> Parameters:
         """The debt type's parameters in force on ``on`` (base values with every change dated on or before it)."""
         dates, versions = self._params[debt_type_id]
         return versions[bisect_right(dates, on)]
 
-    def param_versions(self, debt_type_id: str) -> tuple[tuple[date, ...], tuple[Parameters, ...]]:
+    def param_versions(self, debt_type_id: str) -> ParamVersions:
         return self._params[debt_type_id]
+
+    def change_dates(self, debt_type_id: str) -> tuple[date, ...]:
+        """The dates on which the debt type's parameters change, in order."""
+        return self._params[debt_type_id][0] if debt_type_id in self._params else ()
+
+    def next_change_after(self, debt_type_id: str, on: date) -> date | None:
+        """The first date after ``on`` on which the debt type's parameters change, if any."""
+        dates = self.change_dates(debt_type_id)
+        i = bisect_right(dates, on)
+        return dates[i] if i < len(dates) else None
+
+    def in_force_since(self, debt_type_id: str, on: date) -> date | None:
+        """The ``effective_from`` of the change in force on ``on``; None while the base values are."""
+        dates = self.change_dates(debt_type_id)
+        i = bisect_right(dates, on)
+        return dates[i - 1] if i else None
 
     def authorities(self) -> list[str]:
         """Write-off authorities from the lowest to the highest."""
         return [d.authority for d in self.delegations]
 
-
-def bundled_councils() -> dict[str, Path]:
-    """Profiles shipped with arrears: council id to file."""
-    folder = files("arrears.councils")
-    return {
-        Path(entry.name).stem: Path(str(entry))
-        for entry in folder.iterdir()
-        if entry.name.endswith(".toml")
-    }
-
-
-def council_profile_path(council_id: str) -> Path:
-    """The bundled profile for ``council_id``, or :class:`NotFound` listing those there are."""
-    found = bundled_councils()
-    if council_id not in found:
-        raise NotFound(
-            f"no bundled profile for council {council_id!r} (bundled: {', '.join(sorted(found)) or 'none'}); "
-            "give one with --profile PATH"
-        )
-    return found[council_id]
-
-
-def _dotted(loc: Iterable[Any], prefix: str = "") -> str:
-    parts = [prefix] if prefix else []
-    for item in loc:
-        if isinstance(item, int):
-            if parts:
-                parts[-1] += f"[{item}]"
-            else:
-                parts.append(f"[{item}]")
-        else:
-            parts.append(str(item))
-    return ".".join(parts) or "(top level)"
-
-
-def _messages(exc: ValidationError, prefix: str = "") -> list[tuple[str, str]]:
-    out = []
-    for err in exc.errors():
-        loc = list(err["loc"])
-        if err["type"] == "extra_forbidden":
-            msg = "unknown key"
-        elif err["type"] == "missing":
-            msg = "missing" + (" section" if prefix == "" and len(loc) == 1 else " key")
-        else:
-            msg = err["msg"][0].lower() + err["msg"][1:]
-            if "input" in err and err["type"] not in ("missing",):
-                msg += f" (got {err['input']!r})"
-        out.append((_dotted(loc, prefix), msg))
-    return out
+    def consultation(self, reason: str, amount_pence: int) -> Consultation | None:
+        """The first consultation a write-off of ``amount_pence`` for ``reason`` needs, if any."""
+        for c in self.consultations:
+            if (not c.reasons or reason in c.reasons) and amount_pence > c.above_pence:
+                return c
+        return None
 
 
 def load_profile(path: str | Path, debt_types: Mapping[str, DebtType]) -> Profile:
     """Read and validate a profile against the installed debt types; raise :class:`ProfileError` with every problem."""
-    path = Path(path)
+    return _load_path(Path(path), debt_types, ())
+
+
+def load_profile_bytes(raw_bytes: bytes, name: str, debt_types: Mapping[str, DebtType]) -> Profile:
+    """Validate a profile's content; ``name`` is the file it came from, for messages and relative ``extends``."""
+    return _load(raw_bytes, name, debt_types, ())
+
+
+def _load_path(path: Path, debt_types: Mapping[str, DebtType], seen: tuple[Path, ...]) -> Profile:
     try:
         raw_bytes = path.read_bytes()
     except OSError as exc:
         raise ProfileError([f"{path}: (file): cannot read: {exc.strerror or exc}"]) from None
-    return load_profile_bytes(raw_bytes, str(path), debt_types)
+    return _load(raw_bytes, str(path), debt_types, seen)
 
 
-def load_profile_bytes(raw_bytes: bytes, name: str, debt_types: Mapping[str, DebtType]) -> Profile:
-    """Validate a profile's content; ``name`` is the file it came from, for messages."""
-    try:
-        text = raw_bytes.decode("utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError as exc:
-        raise ProfileError([f"{name}: (file): not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ProfileError([f"{name}: (TOML syntax): {exc}"]) from None
+def _load(raw_bytes: bytes, name: str, debt_types: Mapping[str, DebtType], seen: tuple[Path, ...]) -> Profile:
+    text, data = parse_toml(raw_bytes, name)
+    chain: tuple[str, ...] = ()
+    if "extends" in data:
+        data, chain = _with_parent(data, name, debt_types, seen)
+        text = tomli_w.dumps(data)
+        raw_bytes = text.encode("utf-8")
 
-    problems: list[tuple[str, str]] = []
-    try:
-        doc = _Document.model_validate(data)
-    except ValidationError as exc:
-        problems.extend(_messages(exc))
-        _check_sections_of_raw(data, debt_types, problems)
-        raise ProfileError([f"{name}: {key}: {msg}" for key, msg in problems]) from None
-
-    enabled = doc.council.debt_types
-    for i, dt in enumerate(enabled):
-        if dt not in debt_types:
-            installed = ", ".join(sorted(debt_types)) or "none"
-            problems.append((f"council.debt_types[{i}]", f"unknown debt type {dt!r}: no installed plugin provides it (installed: {installed})"))
-        elif dt not in doc.debt_types:
-            problems.append((f"debt_types.{dt}", "missing section for an enabled debt type"))
-    for dt in doc.debt_types:
-        if dt not in enabled:
-            problems.append((f"debt_types.{dt}", "section for a debt type not listed in council.debt_types"))
-    for dt in doc.priority.levels:
-        if dt not in enabled:
-            problems.append((f"priority.levels.{dt}", "not an enabled debt type"))
-    for dt in enabled:
-        if dt not in doc.priority.levels:
-            problems.append((f"priority.levels.{dt}", "missing key: every enabled debt type needs a priority level"))
-    for i, dt in enumerate(doc.priority.order):
-        if dt not in enabled:
-            problems.append((f"priority.order[{i}]", f"{dt!r} is not an enabled debt type"))
-    for i, d in enumerate(doc.write_off.delegations[:-1]):
-        if d.up_to_pence is None:
-            problems.append((f"write_off.delegations[{i}].up_to_pence", "missing key: only the last delegation may be unlimited"))
-
-    params: dict[str, tuple[tuple[date, ...], tuple[Parameters, ...]]] = {}
-    for dt in enabled:
-        if dt in debt_types and dt in doc.debt_types:
-            resolved = _resolve_params(debt_types[dt], doc.debt_types[dt], f"debt_types.{dt}", problems)
-            if resolved is not None:
-                params[dt] = resolved
-
+    doc, params, problems = validate_document(data, debt_types)
     if problems:
         raise ProfileError([f"{name}: {key}: {msg}" for key, msg in problems])
 
+    enabled = doc.council.debt_types
     order = list(doc.priority.order) + [dt for dt in enabled if dt not in doc.priority.order]
     order.sort(key=lambda dt: doc.priority.levels.get(dt, 99))
     return Profile(
@@ -233,51 +139,25 @@ def load_profile_bytes(raw_bytes: bytes, name: str, debt_types: Mapping[str, Deb
         write_off_reasons=tuple(doc.write_off.reasons),
         text=text,
         _params=params,
+        consultations=tuple(doc.write_off.consultations),
+        document=data,
+        extends=chain,
     )
 
 
-def _check_sections_of_raw(data: dict, debt_types: Mapping[str, DebtType], problems: list[tuple[str, str]]) -> None:
-    """When the core sections are broken, still check each debt-type section that can be found, so no problem hides another."""
-    sections = data.get("debt_types")
-    if not isinstance(sections, dict):
-        return
-    for dt, section in sections.items():
-        if dt in debt_types and isinstance(section, dict):
-            _resolve_params(debt_types[dt], section, f"debt_types.{dt}", problems)
-
-
-def _resolve_params(debt_type: DebtType, section: dict[str, Any], prefix: str, problems: list[tuple[str, str]]):
-    """Validate the base section and each dated change; return (change dates, parameter versions)."""
-    base = {k: v for k, v in section.items() if k != "changes"}
-    changes = section.get("changes", [])
-    if not isinstance(changes, list) or not all(isinstance(c, dict) for c in changes):
-        problems.append((f"{prefix}.changes", "must be an array of tables ([[...changes]])"))
-        return None
+def _with_parent(data: dict, name: str, debt_types: Mapping[str, DebtType], seen: tuple[Path, ...]):
+    """The profile merged over the one it extends, and the chain of parent files; refuse cycles and bad parents."""
+    reference = data.pop("extends")
+    here = Path(name).resolve()
+    path = parent_path(reference, name)
+    if path.resolve() in seen + (here,):
+        loop = " -> ".join(str(p) for p in seen + (here, path.resolve()))
+        raise ProfileError([f"{name}: extends: {reference!r} makes a cycle ({loop})"])
     try:
-        versions = [debt_type.params.model_validate(base)]
-    except ValidationError as exc:
-        problems.extend(_messages(exc, prefix))
-        return None
-    dates: list[date] = []
-    merged = dict(base)
-    ordered = sorted(enumerate(changes), key=lambda ic: str(ic[1].get("effective_from", "")))
-    for index, change in ordered:
-        key = f"{prefix}.changes[{index}]"
-        when = change.get("effective_from")
-        if not isinstance(when, date):
-            problems.append((f"{key}.effective_from", "missing key or not a date (write effective_from = YYYY-MM-DD)"))
-            continue
-        if when in dates:
-            problems.append((f"{key}.effective_from", f"two changes take effect on {when.isoformat()}"))
-            continue
-        merged.update({k: v for k, v in change.items() if k != "effective_from"})
-        try:
-            versions.append(debt_type.params.model_validate(merged))
-        except ValidationError as exc:
-            problems.extend(_messages(exc, key))
-            continue
-        dates.append(when)
-    return tuple(dates), tuple(versions)
+        parent = _load_path(path, debt_types, seen + (here,))
+    except ProfileError as exc:
+        raise ProfileError(exc.problems + [f"{name}: extends: the profile it extends, {path}, is rejected (see above)"]) from None
+    return inherit(dict(parent.document), data), (str(path),) + parent.extends
 
 
 def check_profiles(paths: Iterable[str | Path], debt_types: Mapping[str, DebtType]) -> list[str]:
