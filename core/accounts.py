@@ -16,12 +16,15 @@ from .errors import ActionRefused, NotFound
 from .ledger import Totals, add_entry, apply_totals
 from .models import AccountParty, Officer, StageEvent, utcnow
 from .plugins import PluginHost
+from .write_off import authorise_write_off
 
 __all__ = ["council_of", "show_account", "list_actions", "record_action", "resolve_officer", "add_officer"]
 
 EVENT = StageEvent.__table__
 OFFICER = Officer.__table__
 PARTY = AccountParty.__table__
+WRITE_OFF_FIELDS = ("consulted",)
+"""Fields every write-off action may carry besides the debt type's own: who was consulted first (WE-29)."""
 
 
 def _account(conn: Connection, council_id: str, reference: str):
@@ -162,19 +165,21 @@ def record_action(
             names = ", ".join(allowed) or "none"
             raise ActionRefused(f"{reference} is at stage {acc.stage!r}, which does not allow {action!r} (allowed: {names})")
         spec = allowed[action]
+        known = spec.fields + (WRITE_OFF_FIELDS if action == "write_off" else ())
         missing = [name for name in spec.fields if not fields.get(name)]
-        unknown = [name for name in fields if name not in spec.fields]
+        unknown = [name for name in fields if name not in known]
         if missing or unknown:
             parts = []
             if missing:
                 parts.append("missing " + ", ".join(f"{m}=..." for m in missing))
             if unknown:
                 parts.append("unknown " + ", ".join(unknown))
-            raise ActionRefused(f"{action}: {'; '.join(parts)} (fields: {', '.join(spec.fields) or 'none'})")
+            raise ActionRefused(f"{action}: {'; '.join(parts)} (fields: {', '.join(known) or 'none'})")
         case = load_cases(conn, [acc.id], on)[0].case
         facts: dict[str, Any] = {"stage": acc.stage, "balance_pence": case.balance_pence, **fields}
         if action == "write_off":
-            _authorise_write_off(host, profile, officer, acc, case.balance_pence, fields.get("reason", ""), facts)
+            request = WriteOffRequest(profile.council_id, acc.debt_type, acc.reference, case.balance_pence, fields.get("reason", ""), acc.stage)
+            facts.update(authorise_write_off(host, profile, officer, request, fields.get("consulted")))
         ctx = Context(council_id, debt_type, profile.params(acc.debt_type, on), profile.calendar, on, profile, profile.version)
         if debt_type.check_action is not None:
             liable = [acc.debtor_ref] + list(conn.execute(
@@ -235,21 +240,3 @@ def record_action(
         conn.execute(sa.update(ACCOUNT).where(ACCOUNT.c.id == acc.id).values(**values))
     return {"reference": reference, "action": action, "from": acc.stage, "to": target, "fees_pence": fees_pence, "officer": officer.login}
 
-
-def _authorise_write_off(host: PluginHost, profile, officer, acc, balance: int, reason: str, facts: dict) -> None:
-    if reason not in profile.write_off_reasons:
-        raise ActionRefused(f"write_off: reason {reason!r} is not one of the council's reasons: {', '.join(profile.write_off_reasons)}")
-    request = WriteOffRequest(profile.council_id, acc.debt_type, acc.reference, balance, reason, acc.stage)
-    needed = host.hook.writeoff_authority(profile=profile, request=request)
-    levels = profile.authorities()
-    if needed is None or needed not in levels:
-        raise ActionRefused(f"write_off: no authority in the council's delegations covers {balance} pence")
-    facts["authority_needed"] = needed
-    if officer.role not in levels or levels.index(officer.role) < levels.index(needed):
-        raise ActionRefused(
-            f"write_off of {balance} pence for {reason!r} needs authority {needed!r}; officer {officer.login!r} has role {officer.role!r}"
-        )
-    if officer.write_off_limit_pence is not None and balance > officer.write_off_limit_pence:
-        raise ActionRefused(
-            f"write_off of {balance} pence is above officer {officer.login!r}'s own limit of {officer.write_off_limit_pence} pence"
-        )
