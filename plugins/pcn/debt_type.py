@@ -1,23 +1,12 @@
-"""The Penalty Charge Notice debt type as the platform sees it."""
+"""The Penalty Charge Notice debt type as the platform sees it: ladder, guards, parameters, columns, action checks."""
 
-from arrears import Column, DebtType
+from arrears import DebtType
 
+from .actions import action_entries, action_state, check_action
+from .columns import COLUMNS, check_row
 from .ladder import LADDER
 from .params import PcnParameters
-
-COLUMNS = (
-    Column("vehicle_reg", "text", required=True, help="Registration mark of the vehicle."),
-    Column("band", "choice", required=True, choices=("1", "2"),
-           help="Charge band outside London (SI 2022/71 Sch 3; DOMAIN §5.1)."),
-    Column("level", "choice", required=True, choices=("higher", "lower"), help="Higher or lower level contravention."),
-    Column(
-        "served_by", "choice", required=True, choices=("on_street", "postal", "camera"),
-        help="How the PCN was served: fixed to the vehicle or handed over (reg 9), or by post (reg 10); for postal and "
-             "camera the core date is the posting date.",
-    ),
-    Column("contravention_code", "text", help="The contravention code."),
-    Column("location", "text", help="Where the contravention took place."),
-)
+from .rules import GUARDS
 
 PCN = DebtType(
     id="pcn",
@@ -25,7 +14,12 @@ PCN = DebtType(
     ladder=LADDER,
     params=PcnParameters,
     columns=COLUMNS,
-    guards=None,
+    guards=GUARDS,
+    check_action=check_action,
+    action_entries=action_entries,
+    action_state=action_state,
+    check_row=check_row,
+    check_row_params=True,
     description="Civil parking and traffic Penalty Charge Notices under the Traffic Management Act 2004 Part 6 (England, "
                 "from 31 May 2022).",
 )

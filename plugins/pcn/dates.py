@@ -1,0 +1,108 @@
+"""The PCN's dates: service, the discount and payment periods, the Notice to Owner window, later notices.
+
+Periods "of N days beginning with" a day include that day (DOMAIN §13); a
+posted notice is served on the second working day after posting (SI 2022/71
+reg 3, England bank holidays). The Notice to Owner may not be sent after six
+months beginning with the PCN's service (reg 20(2)): the last day is the day
+before the same date six months on; where that month is shorter, the day
+before its last day (the earlier reading, so a notice is never late).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from arrears import Case, WorkingCalendar, period_end
+from dateutil.relativedelta import relativedelta
+
+DAY = timedelta(days=1)
+ON_STREET = ("affixed", "handed")
+"""Service under reg 9: fixed to the vehicle or handed to the driver. Anything else is a reg 10 postal PCN."""
+
+
+@lru_cache(maxsize=4096)
+def served(calendar: WorkingCalendar, posted: date, working_days: int) -> date:
+    """Deemed service of a notice posted on ``posted``: the ``working_days``-th working day after."""
+    return calendar.deemed_served(posted, working_days)
+
+
+@lru_cache(maxsize=4096)
+def months_end(start: date, months: int) -> date:
+    """Last day of a period of ``months`` months beginning with ``start``."""
+    return start + relativedelta(months=months) - DAY
+
+
+def after(start: date, days: int) -> date:
+    """The first day after a period of ``days`` days beginning with ``start``."""
+    return start + timedelta(days=days)
+
+
+def on_street(case: Case) -> bool:
+    return case.attrs.get("served_by") in ON_STREET
+
+
+def pcn_served_on(case: Case, context) -> date:
+    """The PCN's service: the core date for an on-street PCN; the recorded or deemed service of a posted one."""
+    attrs = case.attrs
+    if attrs.get("served_by") in ON_STREET:
+        return case.opened_on
+    recorded = attrs.get("served_on")
+    if recorded:
+        return date.fromisoformat(recorded)
+    return served(context.calendar, case.opened_on, context.params.postal_service_working_days)
+
+
+def discount_days(case: Case, params) -> int:
+    """14 days, or 21 for a camera-enforced postal PCN (DOMAIN §5.2 stage 1b)."""
+    return params.camera_discount_days if case.attrs.get("served_by") == "camera" else params.discount_days
+
+
+class PcnDates:
+    """The dates a PCN's own periods give, from its service (and from a rejected challenge, when there was one)."""
+
+    __slots__ = ("served_on", "discount_end", "payment_end", "nto_latest", "reoffer_end", "nto_from", "nto_capped")
+
+    def __init__(self, case: Case, context) -> None:
+        p = context.params
+        self.served_on = pcn_served_on(case, context)
+        self.discount_end = period_end(self.served_on, discount_days(case, p))
+        self.payment_end = period_end(self.served_on, p.payment_days)
+        self.nto_latest = months_end(self.served_on, p.notice_to_owner_limit_months)
+        rejected = case.state.get("challenge_rejected_on")
+        self.reoffer_end = None
+        if rejected and p.challenge_reoffer_days and case.stage == "pcn_served":
+            self.reoffer_end = period_end(date.fromisoformat(rejected), p.challenge_reoffer_days)
+        earliest = after(self.payment_end, 1 + p.notice_to_owner_grace_days)
+        if self.reoffer_end is not None and self.reoffer_end >= earliest:
+            earliest = self.reoffer_end + DAY
+        if rejected and case.stage == "pcn_served":
+            earliest = max(earliest, date.fromisoformat(rejected))
+        self.nto_capped = earliest > self.nto_latest
+        self.nto_from = self.nto_latest if self.nto_capped else earliest
+
+    @property
+    def window_end(self) -> date:
+        """Last day on which the discounted charge settles the PCN (a re-offered discount may run later)."""
+        if self.reoffer_end is not None and self.reoffer_end > self.discount_end:
+            return self.reoffer_end
+        return self.discount_end
+
+
+_memo: list = [None, None, None, None]
+
+
+def pcn_dates(case: Case, context) -> PcnDates:
+    """The case's :class:`PcnDates` (the last answer is kept: a review asks several guards)."""
+    key = (case.stage, case.state.get("challenge_rejected_on"))
+    if _memo[0] is case and _memo[1] is context.params and _memo[2] == key:
+        return _memo[3]
+    answer = PcnDates(case, context)
+    _memo[0], _memo[1], _memo[2], _memo[3] = case, context.params, key, answer
+    return answer
+
+
+def notice_dates(posted: date, days: int, context) -> tuple[date, date]:
+    """(deemed service, last day to act) for a notice posted on ``posted`` giving ``days`` days beginning with service."""
+    service = served(context.calendar, posted, context.params.postal_service_working_days)
+    return service, period_end(service, days)
