@@ -51,7 +51,7 @@ def _start(rule: str, source: str, target: str, guard: str, lead: str, uses: tup
                       reason=f"{lead}; next method in the council's order: {{method}} ({{method_fact}}). {then}")
 
 
-_HB = "Deductions from ongoing HB of up to {weekly_maximum}: {deduction_rule}."
+_HB = "Deductions from ongoing HB at up to {deduction_rule}."
 _LANDLORD = "{balance} to be recovered from the landlord (reg 101)."
 _REVIEW = "An officer chooses the method; the facts allow: {methods}."
 _NOTICE_USES = ("appeal_window_months", "recovery_order")

@@ -133,3 +133,14 @@ class Helpers:
 @pytest.fixture
 def h():
     return Helpers
+
+
+@pytest.fixture
+def decide():
+    """The nightly review of one case on its day, with the profile's parameters (defaults unless given)."""
+    from arrears_hb_overpayment.review import review
+
+    def run(one_case, **params):
+        return review(one_case, make_context(one_case.today, **params))
+
+    return run
