@@ -1,20 +1,12 @@
-"""The council rent debt type as the platform sees it."""
+"""The council rent debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
-from arrears import Column, DebtType
+from arrears import DebtType
 
+from .columns import COLUMNS, check_row
 from .ladder import LADDER
 from .params import RentsParameters
-
-COLUMNS = (
-    Column("rent_period", "choice", required=True, choices=("weekly", "fortnightly", "four_weekly", "monthly"),
-           help="How often rent falls due."),
-    Column("rent", "money", required=True, help="Rent charged each rent period, in pounds."),
-    Column("rent_day", "int",
-           help="Day rent falls due: weekday 1-7 (Monday 1) for weekly periods, day of month 1-28 for monthly."),
-    Column("tenancy_start", "date", help="Start of the secure tenancy."),
-    Column("property_ref", "text", help="The council's reference for the dwelling."),
-    Column("joint_tenant_ref", "text", help="Debtor reference of a joint tenant (each is contacted separately, DOMAIN §6.1)."),
-)
+from .routes import action_entries, action_state, check_action
+from .rules import GUARDS
 
 RENTS = DebtType(
     id="rents",
@@ -22,7 +14,11 @@ RENTS = DebtType(
     ladder=LADDER,
     params=RentsParameters,
     columns=COLUMNS,
-    guards=None,
+    guards=GUARDS,
+    check_action=check_action,
+    action_entries=action_entries,
+    action_state=action_state,
+    check_row=check_row,
     description="Rent arrears on council secure tenancies (Housing Act 1985), recovered under the social landlords' "
-                "pre-action protocol.",
+                "pre-action protocol; the account's amount is the rent for one rent period.",
 )

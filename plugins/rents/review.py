@@ -1,0 +1,105 @@
+"""The nightly review of rent cases: evaluate the ladder, record what each move decided, explain it.
+
+Every move records the arrears in pounds and in weeks of rent and the
+protocol facts (statements, a pending benefit claim, a UC managed payment);
+the reason names the dates and sums behind it. The state billing wrote today
+(``billed_through``) is written back with the outcome.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from arrears import Case, Outcome, render_reason
+
+from .ladder import LADDER
+from .measure import arrears_facts, unpaid_since
+from .notice import limitation
+from .periods import periods_of
+from .protocol import protocol_facts, uc_managed
+from .rules import GUARDS
+from .terms import shortfall
+
+__all__ = ["review", "progress", "on_move"]
+
+DAY = timedelta(days=1)
+TEMPLATES = {t.rule: t.reason for t in LADDER.transitions}
+BROKEN = ("arrangement_broken_under_notice", "arrangement_broken", "suspended_order_breached", "postponed_order_breached")
+LETTERS = {"evicted_arrears": "former_tenant_letter_days", "ended_arrears": "former_tenant_letter_days",
+           "former_tenant_reminder": "former_tenant_reminder_days",
+           "former_tenant_final_notice": "former_tenant_final_notice_days"}
+
+
+def contact_task(case: Case, params) -> str:
+    """What the officer's contact task asks for; a UC managed payment changes it."""
+    steps = "discuss the cause of the arrears, income, expenditure and benefits"
+    then = "agree affordable repayments or consider a Notice of Seeking Possession"
+    if uc_managed(case):
+        return (f"{steps}; Universal Credit pays the housing costs to the council (managed payment): ask the DWP for a "
+                f"third-party deduction for the arrears ({params.uc_deduction_min_percent}%-"
+                f"{params.uc_deduction_max_percent}% of the standard allowance); {then}")
+    return f"{steps}; if the tenant claims Universal Credit, ask for a managed payment; {then}"
+
+
+def on_move(case: Case, context, rule: str, st: dict) -> dict:
+    """Update the state for the move ``rule`` made today; return the facts its reason names."""
+    p, today = context.params, case.today
+    facts = {**arrears_facts(case), **protocol_facts(case, p)}
+    if rule == "arrears_arise":
+        facts["unpaid_since"] = unpaid_since(case, periods_of(case)).isoformat()
+    elif rule == "contact_task":
+        facts["task"] = contact_task(case, p)
+    elif rule in BROKEN:
+        terms = st.pop("terms")
+        facts.update(shortfall(case, terms, periods_of(case), p.terms_grace_days).facts(terms))
+        if rule == "arrangement_broken_under_notice":
+            facts["proceedings_date"] = st["nsp"]["proceedings_date"]
+    elif rule == "nsp_lapsed":
+        nsp = st.pop("nsp")
+        facts.update(proceedings_date=nsp["proceedings_date"], lapses_on=nsp["lapses_on"])
+    elif rule == "possession_date_passed":
+        facts["possession_date"] = st["possession_date"]
+    elif rule.startswith("cleared_"):
+        st.pop("terms", None)
+        st.pop("possession_date", None)
+    if rule in LETTERS:
+        facts["pay_by"] = (today + timedelta(days=getattr(p, LETTERS[rule]))).isoformat()
+    if rule.startswith(("evicted_", "ended_")):
+        facts["ended_on"] = st.get("ended_on")
+    if rule == "former_tenant_recovery" or rule.startswith("time_barred_"):
+        accrued, why, last = limitation(date.fromisoformat(st["ended_on"]), case.last_payment_on, p)
+        facts.update(accrued_on=accrued.isoformat(), accrual=why, last_claim_on=last.isoformat())
+    return facts
+
+
+def _plain(facts: dict) -> dict:
+    """Facts as JSON stores them (Decimal parameters as text)."""
+    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in facts.items()}
+
+
+def review(case: Case, context) -> Outcome:
+    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
+    st = case.state
+    billed = st.get("billed_through") == case.today.isoformat()
+    outcome = LADDER.evaluate(case, GUARDS, context)
+    move = outcome.move
+    if move is None:
+        return Outcome(None, outcome.next_review, st if billed else None)
+    move.facts.update(on_move(case, context, move.rule, st))
+    move.facts = _plain(move.facts)
+    move.reason = render_reason(TEMPLATES[move.rule], move.facts)
+    if LADDER.is_terminal(move.to_stage):
+        return Outcome(move, None, st)
+    stage, since = case.stage, case.stage_since
+    case.stage, case.stage_since = move.to_stage, case.today
+    try:
+        follow = LADDER.evaluate(case, GUARDS, context)
+        nxt = case.today + DAY if follow.move is not None else follow.next_review
+    finally:
+        case.stage, case.stage_since = stage, since
+    return Outcome(move, nxt, st)
+
+
+def progress(context, cases: list[Case]) -> list[Outcome]:
+    return [review(case, context) for case in cases]
