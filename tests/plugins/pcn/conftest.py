@@ -134,8 +134,13 @@ def council(lite, host, tmp_path) -> Council:
 def council_with(lite, host, tmp_path):
     """A council whose profile has extra ``[debt_types.pcn]`` lines."""
 
-    def make(extra: str) -> Council:
+    def make(extra: str, *, charges: str | None = None) -> Council:
+        """``charges``: TOML lines that take the place of the profile's charge table."""
         text = PROFILE.read_text().replace("[debt_types.pcn]\n", "[debt_types.pcn]\n" + extra + "\n")
+        if charges is not None:
+            start = text.index("[debt_types.pcn.charges]\n")
+            end = text.index("\n\n", start)
+            text = text[:start] + "[debt_types.pcn.charges]\n" + charges + text[end:]
         path = tmp_path / "profile.toml"
         path.write_text(text)
         return Council(lite, host, tmp_path, path)
