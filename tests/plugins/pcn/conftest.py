@@ -134,9 +134,9 @@ def council(lite, host, tmp_path) -> Council:
 def council_with(lite, host, tmp_path):
     """A council whose profile has extra ``[debt_types.pcn]`` lines."""
 
-    def make(extra: str, *, charges: str | None = None) -> Council:
-        """``charges``: TOML lines that take the place of the profile's charge table."""
-        text = PROFILE.read_text().replace("[debt_types.pcn]\n", "[debt_types.pcn]\n" + extra + "\n")
+    def make(extra: str = "", *, charges: str | None = None, tail: str = "") -> Council:
+        """``charges``: TOML lines that take the place of the profile's charge table; ``tail``: tables added at the end."""
+        text = PROFILE.read_text().replace("[debt_types.pcn]\n", "[debt_types.pcn]\n" + extra + "\n") + tail
         if charges is not None:
             start = text.index("[debt_types.pcn.charges]\n")
             end = text.index("\n\n", start)
