@@ -98,7 +98,8 @@ def _after(case: Case, dates, p) -> str:
     else:
         text = f"at the end of its {p.payment_days}-day payment period on {_iso(dates.payment_end)}"
         if p.notice_to_owner_grace_days:
-            text += f" and {p.notice_to_owner_grace_days} days' grace"
+            n = p.notice_to_owner_grace_days
+            text += f" and {n} day's grace" if n == 1 else f" and {n} days' grace"
     if dates.nto_capped:
         text += " (today is the last day a Notice to Owner may be sent)"
     return text
