@@ -203,3 +203,38 @@ def test_dwp_and_dea_payments_that_stop_send_the_case_to_an_officer(case, decide
 def test_stages_an_officer_works_wait_for_the_officer(case, decide, stage):
     out = decide(case(today=date(2025, 6, 3), stage=stage, stage_since=date(2025, 3, 4)))
     assert out.move is None and out.next_review is None
+
+
+def test_after_the_final_notice_deductions_from_hb_when_the_council_puts_them_after_the_invoice(case, decide):
+    fn = dict(stage="final_notice", stage_since=date(2025, 4, 8), today=date(2025, 4, 16), on_hb=True)
+    out = decide(case(**fn), recovery_order=("invoice", "ongoing_hb"))
+    assert out.move.rule == "hb_deduction_after_final_notice" and out.move.facts["weekly_maximum_pence"] == 1395
+
+
+# --- the facts each method needs (DOMAIN §4.2) ----------------------------------------------------------------
+
+
+def test_methods_the_facts_allow_in_the_councils_order(case, ctx):
+    from arrears_hb_overpayment.methods import allowed_methods
+
+    params = ctx(date(2025, 6, 2)).params
+    full = case(today=date(2025, 6, 2), employer="Acme", rent_account="RA-9", landlord_paid=True, benefit="pension credit")
+    assert [m for m, _ in allowed_methods(full, params)] == [
+        "invoice", "dwp_deduction", "dea", "landlord", "rent_account", "collection_agent", "county_court"]
+    assert dict(allowed_methods(full, params))["rent_account"] == "council rent account RA-9 on record"
+    company = case(today=date(2025, 6, 2), employer="Acme", kind="company")
+    assert "dea" not in dict(allowed_methods(company, params))
+    on_hb = case(today=date(2025, 6, 2), employer="Acme", on_hb=True)
+    assert "dea" not in dict(allowed_methods(on_hb, params)) and "ongoing_hb" in dict(allowed_methods(on_hb, params))
+    stopped = case(today=date(2025, 6, 2), employer="Acme", on_hb=True, state={"hb_stopped_on": "2025-05-06"})
+    assert "dea" in dict(allowed_methods(stopped, params)) and "ongoing_hb" not in dict(allowed_methods(stopped, params))
+
+
+def test_court_is_no_longer_a_method_the_day_after_the_limitation_period(case, ctx):
+    from arrears_hb_overpayment.methods import allowed_methods
+
+    params = ctx(date(2031, 2, 3)).params
+    assert "county_court" in dict(allowed_methods(case(today=date(2031, 2, 3)), params))
+    assert "county_court" not in dict(allowed_methods(case(today=date(2031, 2, 4)), params))
+    leap = case(today=date(2030, 2, 28), opened_on=date(2024, 2, 29))
+    assert dict(allowed_methods(leap, params))["county_court"] == "court action may start until 2030-02-28"
