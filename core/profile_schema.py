@@ -48,14 +48,15 @@ class Consultation(_Strict):
     """Write-offs the council must consult on before they are approved (DOMAIN §9; Reading, WE-29).
 
     A write-off for one of ``reasons`` (every reason when empty) of more than
-    ``above_pence`` needs ``consult`` consulted first, then one of ``approvers``
-    (or an authority ranked above every approver in the delegations) approves it.
+    ``above_pence`` needs ``consult`` consulted first; then one of ``approvers``
+    approves it (or an authority ranked above every approver in the
+    delegations). With no approvers the delegations alone decide who approves.
     """
 
     reasons: list[str] = []
     above_pence: int = Field(ge=0)
-    consult: str = Field(min_length=1)
-    approvers: list[str] = Field(min_length=1)
+    consult: str = Field(min_length=1, pattern=r"^\S+$")
+    approvers: list[str] = []
 
 
 class WriteOffSection(_Strict):
