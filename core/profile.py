@@ -69,18 +69,6 @@ class Profile:
         """The dates on which the debt type's parameters change, in order."""
         return self._params[debt_type_id][0] if debt_type_id in self._params else ()
 
-    def next_change_after(self, debt_type_id: str, on: date) -> date | None:
-        """The first date after ``on`` on which the debt type's parameters change, if any."""
-        dates = self.change_dates(debt_type_id)
-        i = bisect_right(dates, on)
-        return dates[i] if i < len(dates) else None
-
-    def in_force_since(self, debt_type_id: str, on: date) -> date | None:
-        """The ``effective_from`` of the change in force on ``on``; None while the base values are."""
-        dates = self.change_dates(debt_type_id)
-        i = bisect_right(dates, on)
-        return dates[i - 1] if i else None
-
     def authorities(self) -> list[str]:
         """Write-off authorities from the lowest to the highest."""
         return [d.authority for d in self.delegations]

@@ -177,7 +177,12 @@ def describe_profile(profile: Profile, debt_types: Mapping[str, DebtType], sourc
         lines.append("")
         lines.append(f"[debt_types.{dt}]")
         base = {k: v for k, v in params.items() if k != "changes"}
+        told: set[str] = set()
         for key, value in flatten(base).items():
+            head = key.split("[", 1)[0]
+            if head != key and head in notes and head not in told:
+                told.add(head)
+                lines.append(f"  # {head}: {notes[head]}")
             note = f"  # {notes[key]}" if key in notes else ""
             lines.append(f"  {key} = {format_value(key, value)}{note}")
         for change in params["changes"]:
