@@ -23,7 +23,11 @@ def case_priority(profile: "Profile", debt_type: str) -> int | None:
 
 @hookimpl(trylast=True)
 def writeoff_authority(profile: "Profile", request: "WriteOffRequest") -> str | None:
-    """The lowest delegation whose limit covers the amount."""
+    """The lowest delegation whose limit covers the amount.
+
+    A consultation the profile requires (``[[write_off.consultations]]``) is
+    applied by the core after this answer, whoever gives it: see :mod:`arrears.write_off`.
+    """
     for delegation in profile.delegations:
         if delegation.up_to_pence is None or request.amount_pence <= delegation.up_to_pence:
             return delegation.authority
