@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -106,6 +107,9 @@ def diff(env: Env, a: str, b: str, json_: bool) -> None:
 @fail_cleanly
 def new(env: Env, source: str, council_id: str | None, name: str | None, output: str | None, force: bool) -> None:
     """Write a starting profile for a new council: every key of ID spelled out, ready to edit."""
+    if council_id is not None and not re.fullmatch(r"[a-z][a-z0-9_]{1,39}", council_id):
+        raise click.BadParameter(f"{council_id!r}: 2 to 40 lower-case letters, digits or _, starting with a letter",
+                                 param_hint="--council")
     found, where = _find(env, source)
     tree = effective_profile(found)
     if council_id:

@@ -171,6 +171,12 @@ def test_new_refuses_to_overwrite_without_force(tmp_path):
     assert not list(tmp_path.glob("*.part"))
 
 
+def test_new_refuses_a_council_id_a_profile_may_not_have(tmp_path):
+    result = run("profile", "new", "--from", "rotherham", "--council", "New-Town", expect=2)
+    assert "'New-Town': 2 to 40 lower-case letters" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_defaults_to_the_council_id_here_and_can_print(tmp_path):
     run("profile", "new", "--from", "rotherham", "--council", "eastshire", "--name", "East Shire")
     assert 'name = "East Shire"' in (tmp_path / "eastshire.toml").read_text()
