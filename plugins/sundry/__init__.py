@@ -1,9 +1,11 @@
-"""Sundry debts: invoices for council services, recovered by reminder, final notice and further recovery."""
+"""Sundry debts: invoices for council services, recovered by notices, pre-action letters and the county court (DOMAIN §3)."""
 
 from arrears import hookimpl
 
 from .debt_type import SUNDRY
-from .rules import bill, progress
+from .fees import transition_fees as _fees
+from .review import progress
+from .rules import bill
 
 __all__ = ["SUNDRY"]
 
@@ -25,3 +27,10 @@ def progress_cases(context, cases):
     if context.debt_type.id != SUNDRY.id:
         return None
     return progress(context, cases)
+
+
+@hookimpl
+def transition_fees(context, moves):
+    if context.debt_type.id != SUNDRY.id:
+        return None
+    return _fees(context, moves)
