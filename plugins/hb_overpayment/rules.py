@@ -10,6 +10,7 @@ Rotherham convention of WE-26).
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -22,6 +23,7 @@ __all__ = ["GUARDS", "window_end", "pay_by", "last_received"]
 DAY = timedelta(days=1)
 
 
+@lru_cache(maxsize=4096)
 def window_end(notice_on: date, months: int) -> date:
     """The last day of the appeal window: the same day ``months`` later, or that month's last day when shorter."""
     return notice_on + relativedelta(months=months)
@@ -49,9 +51,12 @@ def _target(case: Case, params, after: str | None) -> str:
 
 def _after_notice(target: str):
     def guard(case: Case, context) -> date | None:
-        if case.balance_pence <= 0 or _target(case, context.params, None) != target:
+        if case.balance_pence <= 0:
             return None
-        return window_end(case.opened_on, context.params.appeal_window_months) + DAY
+        due = window_end(case.opened_on, context.params.appeal_window_months) + DAY
+        if due > case.today:
+            return due  # a forecast for the next review: the method is chosen on the day
+        return due if _target(case, context.params, None) == target else None
 
     guard.__name__ = f"notice_to_{target}"
     return guard
@@ -65,9 +70,12 @@ def invoice_unpaid(case: Case, context) -> date | None:
 
 def _after_final_notice(target: str):
     def guard(case: Case, context) -> date | None:
-        if case.balance_pence <= 0 or _target(case, context.params, "invoice") != target:
+        if case.balance_pence <= 0:
             return None
-        return pay_by(case.stage_since, context.params.final_notice_days) + DAY
+        due = pay_by(case.stage_since, context.params.final_notice_days) + DAY
+        if due > case.today:
+            return due  # a forecast for the next review: the method is chosen on the day
+        return due if _target(case, context.params, "invoice") == target else None
 
     guard.__name__ = f"final_notice_to_{target}"
     return guard
