@@ -64,7 +64,7 @@ def rent_charges(case: Case, periods: RentPeriods, after: date | None, through: 
 def credit_after_end(case: Case, end: date) -> list[Charge]:
     """A credit for rent already debited for days after the tenancy's last day ``end``."""
     through = billed_through(case)
-    if through is None or through <= end:
+    if through is None or through < case.opened_on:
         return []
     periods = periods_of(case)
     debited = rent_charges(case, periods, None, through)

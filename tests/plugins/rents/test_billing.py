@@ -76,3 +76,8 @@ def test_a_monthly_tenancy_ending_mid_month_is_charged_by_days(case):
     c = case(today=date(2025, 6, 30), opened_on=date(2025, 6, 1), period="monthly", rent_day=1, rent=60_000,
              stage="tenancy_ended", state={"billed_through": "2025-05-31", "ended_on": "2025-06-10"})
     assert charges(bill(c)) == [(date(2025, 6, 1), 20_000)]          # 10 of 30 days
+
+
+def test_a_tenancy_ending_on_the_day_rent_was_billed_keeps_one_days_rent(case):
+    c = case(today=date(2025, 4, 21), state={"billed_through": "2025-04-21"})
+    assert [x.amount_pence for x in credit_after_end(c, date(2025, 4, 21))] == [-8_571]   # 6 of 7 days credited
