@@ -104,7 +104,7 @@ def row(ref: str, amount: str = "1200.00", notice: str = "2025-02-03", **cols) -
             "date": notice, "debtor_kind": "person", **BASE_ATTRS, **cols}
 
 
-class Helpers:
+class Steps:
     row = staticmethod(row)
 
     @staticmethod
@@ -132,7 +132,7 @@ class Helpers:
 
 @pytest.fixture
 def h():
-    return Helpers
+    return Steps
 
 
 @pytest.fixture
