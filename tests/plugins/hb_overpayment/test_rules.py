@@ -238,3 +238,11 @@ def test_court_is_no_longer_a_method_the_day_after_the_limitation_period(case, c
     assert "county_court" not in dict(allowed_methods(case(today=date(2031, 2, 4)), params))
     leap = case(today=date(2030, 2, 28), opened_on=date(2024, 2, 29))
     assert dict(allowed_methods(leap, params))["county_court"] == "court action may start until 2030-02-28"
+
+
+def test_invoice_days_are_calendar_days_and_a_bank_holiday_moves_nothing(case, decide):
+    # Invoice issued Monday 14 April 2025: pay by Easter Monday 21 April (a bank holiday); final notice on 22 April.
+    invoice = dict(stage="invoice", stage_since=date(2025, 4, 14))
+    assert decide(case(today=date(2025, 4, 21), **invoice)).move is None
+    out = decide(case(today=date(2025, 4, 22), **invoice))
+    assert out.move.rule == "final_notice" and out.move.facts["invoice_pay_by"] == "2025-04-21"
