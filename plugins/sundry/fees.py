@@ -1,7 +1,9 @@
 """What sundry moves add to the account: Late Payment Act charges, court fees and fixed costs (DOMAIN §3.2, §7.2, §7.4).
 
-* A letter before claim to a business (nightly or by an officer) adds the Act's
-  compensation (once) and statutory interest to date, when the profile charges them.
+* A pre-action letter to a business debtor (a company's letter before claim; a
+  sole trader's Letter of Claim when the profile charges sole traders), sent
+  nightly or by an officer, adds the Act's compensation (once) and statutory
+  interest to date, when the profile charges them.
 * A county court claim adds statutory interest since it was last charged (when
   charged), then the issue fee for the claim's value, interest included, from
   the fee table in force on the day; and the council's fixed costs, if any.
@@ -17,8 +19,9 @@ from . import late_payment
 from .court import claim_issue_fee
 from .late_payment import LateCharges
 
-LETTER_BEFORE_CLAIM = frozenset({"letter_before_claim_after_final_notice", "letter_before_claim_after_reminder",
-                                 "send_letter_before_claim"})
+LETTERS = frozenset({"letter_before_claim_after_final_notice", "letter_before_claim_after_reminder",
+                     "send_letter_before_claim", "letter_of_claim_after_final_notice", "letter_of_claim_after_reminder",
+                     "send_letter_of_claim"})
 METHOD_WORDS = {
     "warrant_of_control": "a warrant of control", "high_court_writ": "transfer to the High Court for a writ",
     "attachment_of_earnings": "an attachment of earnings order", "charging_order": "a charging order application",
@@ -41,7 +44,7 @@ def _late_fees(case: Case, charges: LateCharges) -> list[Fee]:
 def fees_for(case: Case, move: Move, context) -> list[Fee]:
     """The fees one move adds (none for most moves)."""
     p, rule = context.params, move.rule
-    if rule in LETTER_BEFORE_CLAIM:
+    if rule in LETTERS:
         if not late_payment.applies(case, p):
             return []
         stored = move.facts.get("charges")  # the nightly review worked them out before recording the letter

@@ -134,7 +134,7 @@ TRANSITIONS = (
            "from today (Pre-Action Protocol for Debt Claims)."),
     _route("send_letter_of_claim", "officer_review", "letter_of_claim", (),
            "Send a Letter of Claim under the Pre-Action Protocol for Debt Claims (individuals and sole traders; 30 days "
-           "to reply)."),
+           "to reply; Late Payment Act charges for sole traders when the profile charges them)."),
     _route("send_letter_before_claim", "officer_review", "letter_before_claim", (),
            "Send a letter before claim to a business debtor (adds Late Payment Act compensation and interest when the "
            "profile charges them)."),

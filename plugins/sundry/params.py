@@ -15,7 +15,7 @@ from pydantic import Field, field_validator, model_validator
 
 from .tables import BaseRate, ClaimFeeBand, CompensationBand, DEFAULT_BASE_RATES, DEFAULT_CLAIM_FEES, DEFAULT_COMPENSATION
 
-DebtorKind = Literal["person", "sole_trader", "company"]
+BusinessKind = Literal["sole_trader", "company"]
 
 
 class SundryParameters(Parameters):
@@ -68,12 +68,13 @@ class SundryParameters(Parameters):
     # Late Payment of Commercial Debts (Interest) Act 1998 (DOMAIN §3.2 stage 4b, WE-38).
     late_payment_charges: bool = Field(
         default=False,
-        description="Add Late Payment Act compensation and statutory interest to business debts with the letter before "
-                    "claim (and interest since, with a county court claim) (DOMAIN §3.2 stage 4b) [M].")
-    late_payment_debtor_kinds: tuple[DebtorKind, ...] = Field(
+        description="Add Late Payment Act compensation and statutory interest to business debts with the pre-action "
+                    "letter (and interest since, with a county court claim) (DOMAIN §3.2 stage 4b) [M].")
+    late_payment_debtor_kinds: tuple[BusinessKind, ...] = Field(
         default=("company",),
-        description="Debtor kinds charged under the Late Payment Act: companies; a sole trader contracting in business "
-                    "also qualifies under the Act if the council chooses (DOMAIN §3.2 stage 4b) [M].")
+        description="Debtor kinds charged under the Late Payment Act (businesses only, never consumers): companies; a "
+                    "sole trader contracting in business also qualifies, charged with the Letter of Claim (DOMAIN §3.2 "
+                    "stage 4b) [M].")
     late_payment_compensation: tuple[CompensationBand, ...] = Field(
         default=DEFAULT_COMPENSATION,
         description="Fixed compensation by size of debt: £40 under £1,000, £70 from £1,000 to £9,999.99, £100 from "

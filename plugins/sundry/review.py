@@ -50,8 +50,8 @@ def observe(case: Case, context, st: dict) -> bool:
     stage = case.stage
     if stage == "acknowledged":
         restart_limitation(case, p, st, since, "written acknowledgement")
-    elif stage in ("letter_before_claim", "claim_issued") and late_payment.applies(case, p):
-        if stage == "letter_before_claim":
+    elif stage in ("letter_of_claim", "letter_before_claim", "claim_issued") and late_payment.applies(case, p):
+        if stage != "claim_issued":
             st.setdefault("compensation_on", since.isoformat())
         st["interest_to"] = since.isoformat()  # the action's fees charged interest up to this day
     return True
@@ -96,6 +96,7 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
         elif rule.startswith("letter_before_claim"):
             st["letter_before_claim_on"] = today.isoformat()
             facts["pay_by"] = days_after(today, p.letter_before_claim_days).isoformat()
+        if not rule.startswith("refer_"):
             facts["late_payment"] = ""
             if late_payment.applies(case, p):
                 charges = late_payment.charges(case, p, today, with_compensation=True)

@@ -1,4 +1,4 @@
-"""The sundry ladder, day by day, through the nightly run (WE-26: Rotherham 21/14/14)."""
+"""The sundry notices, day by day, through the nightly run (WE-26: Rotherham 21/14/14; the test profile sends no pre-action letter)."""
 
 from __future__ import annotations
 
