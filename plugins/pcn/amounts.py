@@ -8,14 +8,23 @@ never exceeds half the penalty.
 
 from __future__ import annotations
 
+from decimal import Decimal
+from functools import lru_cache
+
 from arrears import percent_of
 
 LEVELS = ("higher", "lower")
 
 
+@lru_cache(maxsize=1024)
+def _share(charge_pence: int, percent: Decimal) -> int:
+    """``percent`` of a charge (few charges and percentages recur: kept)."""
+    return percent_of(charge_pence, percent)
+
+
 def discount_pence(charge_pence: int, params) -> int:
     """The reduction for payment within the discount period (50% of the charge)."""
-    return percent_of(charge_pence, params.discount_percent)
+    return _share(charge_pence, params.discount_percent)
 
 
 def discounted_pence(charge_pence: int, params) -> int:
@@ -25,7 +34,7 @@ def discounted_pence(charge_pence: int, params) -> int:
 
 def certificate_increase_pence(charge_pence: int, params) -> int:
     """What a charge certificate adds (50% of the penalty charge, reg 21)."""
-    return percent_of(charge_pence, params.certificate_increase_percent)
+    return _share(charge_pence, params.certificate_increase_percent)
 
 
 def level_label(band: str, level: str) -> str:

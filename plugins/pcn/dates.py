@@ -63,21 +63,18 @@ class PcnDates:
 
     __slots__ = ("served_on", "discount_end", "payment_end", "nto_latest", "reoffer_end", "nto_from", "nto_capped")
 
-    def __init__(self, case: Case, context) -> None:
-        p = context.params
-        self.served_on = pcn_served_on(case, context)
-        self.discount_end = period_end(self.served_on, discount_days(case, p))
-        self.payment_end = period_end(self.served_on, p.payment_days)
-        self.nto_latest = months_end(self.served_on, p.notice_to_owner_limit_months)
-        rejected = case.state.get("challenge_rejected_on")
-        self.reoffer_end = None
-        if rejected and p.challenge_reoffer_days and case.stage == "pcn_served":
-            self.reoffer_end = period_end(date.fromisoformat(rejected), p.challenge_reoffer_days)
-        earliest = after(self.payment_end, 1 + p.notice_to_owner_grace_days)
+    def __init__(self, served_on: date, discount: int, payment: int, grace: int, months: int, reoffer: int,
+                 rejected: date | None) -> None:
+        self.served_on = served_on
+        self.discount_end = period_end(served_on, discount)
+        self.payment_end = period_end(served_on, payment)
+        self.nto_latest = months_end(served_on, months)
+        self.reoffer_end = period_end(rejected, reoffer) if rejected and reoffer else None
+        earliest = after(self.payment_end, 1 + grace)
         if self.reoffer_end is not None and self.reoffer_end >= earliest:
             earliest = self.reoffer_end + DAY
-        if rejected and case.stage == "pcn_served":
-            earliest = max(earliest, date.fromisoformat(rejected))
+        if rejected:
+            earliest = max(earliest, rejected)
         self.nto_capped = earliest > self.nto_latest
         self.nto_from = self.nto_latest if self.nto_capped else earliest
 
@@ -89,20 +86,25 @@ class PcnDates:
         return self.discount_end
 
 
-_memo: list = [None, None, None, None]
+_dates = lru_cache(maxsize=8192)(PcnDates)
+"""PCNs served on the same day share their dates."""
 
 
 def pcn_dates(case: Case, context) -> PcnDates:
-    """The case's :class:`PcnDates` (the last answer is kept: a review asks several guards)."""
-    key = (case.stage, case.state.get("challenge_rejected_on"))
-    if _memo[0] is case and _memo[1] is context.params and _memo[2] == key:
-        return _memo[3]
-    answer = PcnDates(case, context)
-    _memo[0], _memo[1], _memo[2], _memo[3] = case, context.params, key, answer
-    return answer
+    """The case's :class:`PcnDates`; a rejected challenge counts while the case is back at ``pcn_served``."""
+    p = context.params
+    rejected = case.state.get("challenge_rejected_on") if case.stage == "pcn_served" else None
+    return _dates(pcn_served_on(case, context), discount_days(case, p), p.payment_days, p.notice_to_owner_grace_days,
+                  p.notice_to_owner_limit_months, p.challenge_reoffer_days,
+                  None if rejected is None else date.fromisoformat(rejected))
 
 
 def notice_dates(posted: date, days: int, context) -> tuple[date, date]:
     """(deemed service, last day to act) for a notice posted on ``posted`` giving ``days`` days beginning with service."""
-    service = served(context.calendar, posted, context.params.postal_service_working_days)
+    return _notice(context.calendar, posted, context.params.postal_service_working_days, days)
+
+
+@lru_cache(maxsize=8192)
+def _notice(calendar: WorkingCalendar, posted: date, working_days: int, days: int) -> tuple[date, date]:
+    service = calendar.deemed_served(posted, working_days)
     return service, period_end(service, days)

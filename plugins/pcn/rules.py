@@ -9,9 +9,10 @@ fee) is written to the case's state.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from arrears import Case, Outcome, cleared, render_reason
+from arrears import Case, Ladder, Outcome, cleared, render_reason
 
 from .amounts import discounted_pence
 from .dates import DAY, after, notice_dates, on_street, pcn_dates
@@ -101,10 +102,13 @@ GUARDS = {
 
 # --- the review -------------------------------------------------------------------------------------------
 
+_EVALUATED = Ladder(LADDER.stages, tuple(replace(t, reason="") for t in LADDER.transitions))
+"""The same ladder without reason templates: a move's reason is rendered once, with all its facts."""
+
 
 def review(case: Case, context) -> Outcome:
     """One case's decision today: :meth:`Ladder.evaluate`, then the move's facts, reason and state."""
-    outcome = LADDER.evaluate(case, GUARDS, context)
+    outcome = _EVALUATED.evaluate(case, GUARDS, context)
     move = outcome.move
     if move is not None:
         facts, state = on_move(case, context, move.rule)

@@ -7,12 +7,12 @@ from datetime import date
 import pytest
 
 from arrears import WorkingCalendar
-from arrears_pcn.dates import PcnDates, months_end, notice_dates, pcn_served_on
+from arrears_pcn.dates import PcnDates, months_end, notice_dates, pcn_dates, pcn_served_on
 
 
 def dates_of(case, ctx, **kw) -> PcnDates:
     c = case(**kw)
-    return PcnDates(c, ctx(c.today))
+    return pcn_dates(c, ctx(c.today))
 
 
 def test_we23_the_pcn_periods_of_an_on_street_pcn(case, ctx):
