@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from .case_loader import ACCOUNT
 from .errors import NotFound
 from .models import Council, utcnow
 from .plugins import PluginHost
@@ -31,12 +33,26 @@ def register_council(engine: Engine, host: PluginHost, council_id: str, profile_
         "updated_at": utcnow(),
     }
     with engine.begin() as conn:
-        exists = conn.execute(sa.select(COUNCIL.c.id).where(COUNCIL.c.id == council_id)).first()
+        exists = conn.execute(
+            sa.select(COUNCIL.c.id, COUNCIL.c.profile_version, COUNCIL.c.last_run_on).where(COUNCIL.c.id == council_id)
+        ).first()
         if exists:
             conn.execute(sa.update(COUNCIL).where(COUNCIL.c.id == council_id).values(**values))
+            if exists.profile_version != profile.version and exists.last_run_on is not None:
+                _review_under_new_profile(conn, council_id, exists.last_run_on + timedelta(days=1))
         else:
             conn.execute(sa.insert(COUNCIL).values(id=council_id, created_at=utcnow(), **values))
     return profile, not exists
+
+
+def _review_under_new_profile(conn: Connection, council_id: str, next_day: date) -> None:
+    """Bring every open case's review forward to the next run day: its review date was worked out under the old profile."""
+    conn.execute(
+        sa.update(ACCOUNT)
+        .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.closed_on.is_(None),
+               sa.or_(ACCOUNT.c.next_review_on.is_(None), ACCOUNT.c.next_review_on > next_day))
+        .values(next_review_on=next_day)
+    )
 
 
 def council_row(conn: Connection, council_id: str):
