@@ -55,3 +55,22 @@ def test_a_change_that_starts_mid_run_applies_from_its_date_only(arrears, engine
     # LATE: 7 days from 18 March run out on the 25th; the reminder follows on the 26th.
     assert reminders["LATE"] == [date(2025, 3, 26)]
     assert {v for ref in reminders for _, _, v in _moves(engine, ref)} == {version}
+
+
+def test_each_decision_keeps_the_version_of_the_profile_it_was_made_under(arrears, engine, data_dir, tmp_path, h):
+    path = _register(arrears, data_dir, tmp_path)
+    debt_types = build_plugin_host(blocked=()).debt_types
+    first = load_profile(path, debt_types).version
+    h.write_invoices(tmp_path / "a.csv", [("ONE", "50.00", "2025-03-03")])
+    arrears("import", "accounts", tmp_path / "a.csv", "--council", COUNCIL)
+    h.run_json(arrears, date(2025, 3, 30))  # reminder on 25 March under the first profile
+    (tmp_path / "testshire.toml").write_text(
+        (data_dir / "sundry_council.toml").read_text().replace("reminder_days = 14", "reminder_days = 7"))
+    arrears("init", "--council", COUNCIL, "--profile", path)
+    second = load_profile(path, debt_types).version
+    assert second != first
+    h.run_json(arrears, date(2025, 4, 30))
+    moves = [(_day(d), stage, v) for d, stage, v in _moves(engine, "ONE")]
+    assert moves[0] == (date(2025, 3, 25), "reminder", first)
+    # The second profile's 7 reminder days ran out on 1 April; the final notice follows on the 2nd.
+    assert moves[1] == (date(2025, 4, 2), "final_notice", second)
