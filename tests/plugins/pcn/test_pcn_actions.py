@@ -177,3 +177,14 @@ def test_a_dated_registration_fee(council_with):
     council.accounts({"reference": "PCN1"})
     council.run("2025-08-15")
     assert ("2025-08-15", "fee", "tec_registration", 1000) in council.entries()
+
+
+def test_a_late_witness_statement_holds_the_warrant_until_it_is_decided(council):
+    council.accounts({"reference": "PCN1"})
+    council.run("2025-09-09")
+    council.act("PCN1", "late_witness_statement_filed", "2025-09-12", grounds="TE7: was abroad")
+    council.run("2025-12-31")
+    assert council.show()["stage"] == "witness_statement"
+    council.act("PCN1", "witness_statement_refused", "2026-01-05", decision="TEC refused the TE7")
+    assert council.moves()[-2:] == [("2025-09-12", "witness_statement"), ("2026-01-05", "warrant_of_control")]
+    assert council.show()["balance_pence"] == 11300
