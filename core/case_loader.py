@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy.engine import Connection
 
@@ -34,10 +35,16 @@ _SELECT = (
 """The nightly path's one read per chunk, straight through the driver (ids are integers written inline)."""
 
 
+@lru_cache(maxsize=8192)
+def _iso_day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
 def _day(value) -> date | None:
+    """A stored date (ISO text on SQLite, a date on PostgreSQL); the few distinct days of a chunk are decoded once."""
     if value is None or isinstance(value, date):
         return value
-    return date.fromisoformat(value)
+    return _iso_day(value)
 
 
 @dataclass(slots=True)

@@ -63,7 +63,7 @@ class Case:
     a rule first looks at them.
     """
 
-    __slots__ = (*_CASE_FIELDS, "_attrs", "_state", "_schedule")
+    __slots__ = (*_CASE_FIELDS, "_attrs", "_state", "_schedule", "_decoded")
 
     def __init__(
         self, id: int, reference: str, debt_type: str, debtor_kind: str, stage: str, stage_since: date,
@@ -88,6 +88,7 @@ class Case:
         self._attrs = {} if attrs is None else attrs
         self._state = {} if state is None else state
         self._schedule = schedule
+        self._decoded = None
 
     @property
     def attrs(self) -> dict[str, Any]:
@@ -104,20 +105,23 @@ class Case:
     @property
     def schedule(self) -> list[tuple[date, int]]:
         """The instalment schedule billing raised: (due date, pence) in date order; empty when none."""
-        raw = self._schedule
-        if raw is None:
-            return []
-        if not isinstance(raw, list) or (raw and not isinstance(raw[0], tuple)):
-            raw = self._schedule = read_schedule(raw)
-        return raw
+        decoded = self._decoded
+        if decoded is None:
+            decoded = self._decoded = read_schedule(self._schedule)
+        return decoded
 
     @schedule.setter
     def schedule(self, value: list[tuple[date, int]]) -> None:
-        self._schedule = list(value)
+        self._schedule = self._decoded = list(value)
 
     def due_by(self, day: date) -> int:
         """Pence of the schedule falling due on or before ``day``."""
-        return sum(p for d, p in self.schedule if d <= day)
+        total = 0
+        for d, p in self.schedule:
+            if d > day:
+                break
+            total += p
+        return total
 
     def __repr__(self) -> str:
         return f"Case({self.reference!r}, {self.debt_type}, stage={self.stage!r}, balance_pence={self.balance_pence})"

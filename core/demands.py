@@ -16,6 +16,7 @@ not change it.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from .cases import Case
@@ -81,6 +82,7 @@ def next_due_on(case: Case, day: date) -> date | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def reminder_pay_by(issued: date, days: int = 7) -> date:
     """Last day to comply with a reminder: ``days`` days beginning with the issue day (CT reg 23(3); NNDR reg 8)."""
     return period_end(issued, days)

@@ -292,13 +292,15 @@ class _Writes:
             json_columns=("facts",),
         )
         rows = list(self._account_rows(b, day))
-        billed = [r[1:] for r in rows if r[0]]
-        others = [r[3:] for r in rows if not r[0]]
-        b.run(_UPDATE.format(bill="next_bill_on = ?, schedule = COALESCE(?json, schedule), "), billed)
-        b.run(_UPDATE.format(bill=""), others)
+        billed = [r[2:] for r in rows if r[0]]
+        with_entries = [r[4:] for r in rows if r[1] and not r[0]]
+        others = [r[-6:] for r in rows if not r[0] and not r[1]]
+        b.run(_UPDATE.format(bill="next_bill_on = ?, schedule = COALESCE(?json, schedule), ", totals=_TOTALS), billed)
+        b.run(_UPDATE.format(bill="", totals=_TOTALS), with_entries)
+        b.run(_UPDATE.format(bill="", totals=""), others)
 
     def _account_rows(self, b: Bulk, day: date):
-        """One row per account touched: billed or not, next billing date, totals added, stage, review date, state, id."""
+        """One row per account touched: billed or not, with ledger entries or not, next billing date, totals added, stage, review date, state, id."""
         empty = Totals()
         states = self.states
         touched = set(self.totals) | set(self.billed) | set(self.moved) | set(self.reviews) | set(states)
@@ -313,26 +315,32 @@ class _Writes:
                 stage, since, closed = case.stage, case.stage_since, None
                 next_review = self.reviews.get(account_id, item.next_review_on)
             state = states.get(account_id)
+            tail = (stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state), account_id)
+            billed = account_id in self.billed
+            if t is empty and not billed:
+                yield (False, False, *tail)
+                continue
+            paid_on, entry_on = b.day(t.last_payment_on), b.day(t.last_entry_on)
             yield (
-                account_id in self.billed, b.day(self.billed.get(account_id)),
+                billed, True, b.day(self.billed.get(account_id)),
                 b.json(self.schedules[account_id]) if account_id in self.schedules else None,
-                t.balance, t.paid, t.charged,
-                b.day(t.last_payment_on), b.day(t.last_payment_on), b.day(t.last_entry_on), b.day(t.last_entry_on),
-                stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state),
-                account_id,
+                t.balance, t.paid, t.charged, paid_on, paid_on, entry_on, entry_on, *tail,
             )
 
 
 _UPDATE = (
-    "UPDATE account SET {bill}balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, "
-    "charged_pence = charged_pence + ?, "
-    "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
-    "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
+    "UPDATE account SET {bill}{totals}"
     "stage = ?, stage_since = ?, next_review_on = ?, closed_on = ?, state = COALESCE(?json, state) "
     "WHERE id = ?"
 )
 """One account's writes after a chunk; ``{bill}`` sets the next billing date only for accounts just billed
-(SQLite rewrites an index whenever its column is assigned, even to the same value)."""
+(SQLite rewrites an index whenever its column is assigned, even to the same value), ``{totals}`` adds the
+chunk's ledger entries to the cached totals only for accounts that have some."""
+_TOTALS = (
+    "balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, charged_pence = charged_pence + ?, "
+    "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
+    "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
+)
 
 
 @collector_paused()
