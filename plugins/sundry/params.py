@@ -51,8 +51,8 @@ class SundryParameters(Parameters):
     pre_action_letters: bool = Field(
         default=True,
         description="Send the pre-action letter when the last notice runs out: a Letter of Claim to individuals and "
-                    "sole traders, a letter before claim to companies (DOMAIN §3.2 stages 4, 4b). Off: the case waits "
-                    "at further recovery for an officer.")
+                    "sole traders, a letter before claim to companies (DOMAIN §3.2 stages 4, 4b) [H/M]. Off: the case "
+                    "waits at further recovery for an officer.")
     letter_of_claim_reply_days: int = Field(
         default=30, ge=30, le=120,
         description="Days a Letter of Claim gives the debtor to reply with the Reply Form: 30, Pre-Action Protocol for "
@@ -86,7 +86,7 @@ class SundryParameters(Parameters):
         default=DEFAULT_BASE_RATES,
         description="Bank of England base rate from each date: the reference rate for a debt is the one in force on "
                     "the 31 December or 30 June before the half-year in which it became late (Late Payment (Rate of "
-                    "Interest) Order 2002) [M]; add a row when the rate changes.")
+                    "Interest) Order 2002; DOMAIN §3.2 stage 4b) [M]; add a row when the rate changes.")
     # County court (DOMAIN §3.2 stages 5-7, §7.4, §13).
     claim_issue_fees: tuple[ClaimFeeBand, ...] = Field(
         default=DEFAULT_CLAIM_FEES,
