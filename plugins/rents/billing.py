@@ -49,8 +49,7 @@ def rent_charges(case: Case, periods: RentPeriods, after: date | None, through: 
             out.append(Charge(apportion(rent, days, whole), opened,
                               f"Rent {opened.isoformat()} to {cover_to.isoformat()} ({days} of {whole} days)"))
         after = opened - DAY
-    for day in periods.between(after, last):
-        period_end = periods.end_of(day)
+    for day, period_end in periods.between(after, last):
         if end is not None and end < period_end:
             whole = (period_end - day).days + 1
             days = (end - day).days + 1

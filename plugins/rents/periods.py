@@ -30,7 +30,8 @@ DAY = timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class RentPeriods:
-    """The rent days of one tenancy: ``kind`` (weekly ... monthly), ``day`` (weekday 1-7 from Monday, or day of month 1-28), ``anchor`` (a rent day)."""
+    """The rent days of one tenancy: ``kind`` (weekly ... monthly), ``day`` (weekday 1-7 from Monday, or day of month
+    1-28), ``anchor`` (a rent day of a week-based tenancy; the tenancy's start for a monthly one)."""
 
     kind: str
     day: int
@@ -42,15 +43,15 @@ class RentPeriods:
             if d.day >= self.day:
                 return date(d.year, d.month, self.day)
             return self.shift(date(d.year, d.month, self.day), -1)
-        step = 7 * WEEKS[self.kind]
-        return self.anchor + timedelta(days=((d - self.anchor).days // step) * step)
+        step, a = 7 * WEEKS[self.kind], self.anchor.toordinal()
+        return date.fromordinal(a + (d.toordinal() - a) // step * step)
 
     def shift(self, rent_day: date, n: int) -> date:
         """The rent day ``n`` periods after ``rent_day`` (before it when ``n`` is negative)."""
         if self.kind == "monthly":
             months = rent_day.month - 1 + n
             return date(rent_day.year + months // 12, months % 12 + 1, self.day)
-        return rent_day + timedelta(days=7 * WEEKS[self.kind] * n)
+        return date.fromordinal(rent_day.toordinal() + 7 * WEEKS[self.kind] * n)
 
     def after(self, d: date) -> date:
         """The first rent day after ``d``."""
@@ -71,17 +72,18 @@ class RentPeriods:
     def is_period_end(self, d: date) -> bool:
         return self.after(d) == d + DAY
 
-    def between(self, after: date, through: date) -> list[date]:
-        """Rent days later than ``after`` and no later than ``through``, in order."""
+    def between(self, after: date, through: date) -> list[tuple[date, date]]:
+        """(rent day, last day of its period) for each rent day later than ``after`` and no later than ``through``."""
         out = []
         day = self.after(after)
         while day <= through:
-            out.append(day)
-            day = self.shift(day, 1)
+            nxt = self.shift(day, 1)
+            out.append((day, nxt - DAY))
+            day = nxt
         return out
 
     def describe(self) -> str:
-        """For reasons: ``weekly, from Monday`` or ``monthly, on the 1st``."""
+        """For reasons: ``weekly, from Monday`` or ``monthly, on day 1``."""
         if self.kind == "monthly":
             return f"monthly, on day {self.day}"
         return f"{self.kind.replace('_', '-')}, from {WEEKDAY_NAMES[self.day - 1]}"
@@ -131,14 +133,27 @@ def weekly_rent(rent_pence: int, kind: str) -> Fraction:
     return rent_pence * PER_WEEK[kind]
 
 
+def _tenths_of_weeks(pence: int, rent_pence: int, kind: str) -> int:
+    """``pence`` as tenths of a week of rent, rounded half up (integer arithmetic: this runs for every move)."""
+    per = PER_WEEK[kind]
+    num, den = pence * per.denominator * 10, rent_pence * per.numerator
+    return (2 * num + den) // (2 * den)
+
+
 def weeks_of_rent(pence: int, rent_pence: int, kind: str) -> Decimal:
     """``pence`` as weeks of rent, to one decimal place (half up)."""
     if rent_pence <= 0:
         return Decimal(0)
-    weeks = Fraction(pence) / weekly_rent(rent_pence, kind)
-    return (Decimal(weeks.numerator) / Decimal(weeks.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Decimal(_tenths_of_weeks(pence, rent_pence, kind)).scaleb(-1)
+
+
+@lru_cache(maxsize=64)
+def _as_fraction(weeks: Decimal) -> Fraction:
+    return Fraction(weeks)
 
 
 def at_least_weeks(pence: int, weeks: Decimal, rent_pence: int, kind: str) -> bool:
-    """Whether ``pence`` is at least ``weeks`` weeks of rent (exact comparison)."""
-    return Fraction(pence) >= Fraction(weeks) * weekly_rent(rent_pence, kind)
+    """Whether ``pence`` is at least ``weeks`` weeks of rent (exact, in integers)."""
+    threshold = _as_fraction(weeks)
+    per = PER_WEEK[kind]
+    return pence * threshold.denominator * per.denominator >= threshold.numerator * rent_pence * per.numerator

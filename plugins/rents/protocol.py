@@ -9,9 +9,8 @@ the account on) and overdue from the day after. While a properly made benefit cl
 
 from __future__ import annotations
 
+from calendar import monthrange
 from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
 
 from arrears import Case
 __all__ = ["statement_due_on", "statement_overdue_since", "benefit_claim_pending", "uc_managed", "protocol_facts",
@@ -23,14 +22,20 @@ def last_statement(case: Case) -> date | None:
     return date.fromisoformat(raw) if raw else None
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when shorter)."""
+    m = day.month - 1 + months
+    year, month = day.year + m // 12, m % 12 + 1
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
+
+
 def statement_due_on(case: Case, params) -> date:
     """The day the next rent statement is due."""
-    base = last_statement(case) or case.opened_on
-    return base + relativedelta(months=params.statement_interval_months)
+    return add_months(last_statement(case) or case.opened_on, params.statement_interval_months)
 
 
-def statement_overdue_since(case: Case, params) -> date | None:
-    due = statement_due_on(case, params)
+def statement_overdue_since(case: Case, params, due: date | None = None) -> date | None:
+    due = due or statement_due_on(case, params)
     return due + timedelta(days=1) if case.today > due else None
 
 
@@ -51,7 +56,8 @@ def uc_managed(case: Case) -> bool:
 
 def protocol_facts(case: Case, params) -> dict:
     """The protocol facts every move records, and ``protocol``: the note its reason ends with."""
-    overdue = statement_overdue_since(case, params)
+    due = statement_due_on(case, params)
+    overdue = statement_overdue_since(case, params, due)
     claim = benefit_claim_pending(case)
     uc = uc_managed(case)
     notes = []
@@ -62,7 +68,7 @@ def protocol_facts(case: Case, params) -> dict:
     if overdue:
         notes.append(f"rent statement overdue since {overdue.isoformat()}")
     return {
-        "statement_due_on": statement_due_on(case, params).isoformat(),
+        "statement_due_on": due.isoformat(),
         "statement_overdue_since": overdue.isoformat() if overdue else None,
         "benefit_claim_pending": claim,
         "uc_managed_payment": uc,

@@ -32,12 +32,15 @@ def test_sunday_rent_weeks_run_sunday_to_saturday(case):
 
 def test_weekly_rent_days_across_a_month_and_year_end(case):
     p = periods(case, day=1)
-    assert p.between(date(2025, 12, 25), date(2026, 1, 12)) == [date(2025, 12, 29), date(2026, 1, 5), date(2026, 1, 12)]
+    assert [d for d, _ in p.between(date(2025, 12, 25), date(2026, 1, 12))] == [date(2025, 12, 29), date(2026, 1, 5),
+                                                                              date(2026, 1, 12)]
+    assert p.between(date(2025, 12, 28), date(2025, 12, 29)) == [(date(2025, 12, 29), date(2026, 1, 4))]
 
 
 def test_fortnightly_cycle_follows_the_tenancy_start(case):
     p = periods(case, kind="fortnightly", day=1, start=date(2025, 3, 31))
-    assert p.between(date(2025, 4, 6), date(2025, 5, 12)) == [date(2025, 4, 14), date(2025, 4, 28), date(2025, 5, 12)]
+    assert [d for d, _ in p.between(date(2025, 4, 6), date(2025, 5, 12))] == [date(2025, 4, 14), date(2025, 4, 28),
+                                                                           date(2025, 5, 12)]
     assert p.period_end(date(2025, 4, 14)) == date(2025, 4, 27)
 
 
