@@ -79,11 +79,12 @@ def possession_date_passed(case: Case, context) -> date | None:
 
 
 def arrears_outstanding(case: Case, context) -> date | None:
-    return case.today if case.balance_pence > 0 else None
+    """Owed after the tenancy: from the day the end (or the eviction) was recorded, never a catch-up day before it."""
+    return max(case.today, case.stage_since) if case.balance_pence > 0 else None
 
 
 def account_clear(case: Case, context) -> date | None:
-    return case.today if case.balance_pence <= 0 else None
+    return max(case.today, case.stage_since) if case.balance_pence <= 0 else None
 
 
 def _letter_unpaid(days_param: str):

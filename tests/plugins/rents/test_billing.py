@@ -81,3 +81,12 @@ def test_a_monthly_tenancy_ending_mid_month_is_charged_by_days(case):
 def test_a_tenancy_ending_on_the_day_rent_was_billed_keeps_one_days_rent(case):
     c = case(today=date(2025, 4, 21), state={"billed_through": "2025-04-21"})
     assert [x.amount_pence for x in credit_after_end(c, date(2025, 4, 21))] == [-8_571]   # 6 of 7 days credited
+
+
+def test_fortnightly_rent_follows_the_tenancys_cycle(case):
+    c = case(today=date(2025, 5, 12), opened_on=date(2025, 4, 9), period="fortnightly", rent=20_000,
+             attrs={"tenancy_start": "2025-03-31"})
+    b = bill(c)
+    assert charges(b) == [(date(2025, 4, 9), 7_143), (date(2025, 4, 14), 20_000), (date(2025, 4, 28), 20_000),
+                          (date(2025, 5, 12), 20_000)]                # 9-13 April: 5 of the 14 days from 31 March
+    assert b.next_bill_on == date(2025, 5, 26)

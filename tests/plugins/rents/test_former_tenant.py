@@ -75,3 +75,9 @@ def test_a_payment_after_the_end_restarts_the_limitation_period(case, ctx):
     barred = case(today=date(2032, 1, 6), stage="former_tenant_recovery", stage_since=date(2025, 8, 7), charged=30_000,
                   paid=1_000, last_payment_on=date(2026, 1, 5), state=ENDED)
     assert "6 years from 2026-01-05 (the last payment" in decide(barred, ctx).move.reason
+
+
+def test_a_catch_up_day_before_the_end_was_recorded_does_not_move_the_case(case, ctx):
+    c = case(today=date(2025, 6, 14), stage="tenancy_ended", stage_since=date(2025, 6, 16), charged=50_000, state=ENDED)
+    out = decide(c, ctx)
+    assert out.move is None and out.next_review == date(2025, 6, 16)
