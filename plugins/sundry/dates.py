@@ -24,10 +24,12 @@ def add_months(day: date, months: int) -> date:
     return day + relativedelta(months=months)
 
 
-@lru_cache(maxsize=8192)
 def add_years(day: date, years: int) -> date:
-    """``day`` plus whole years (29 February becomes 28 February)."""
-    return day + relativedelta(years=years)
+    """``day`` plus whole years (29 February becomes 28 February, as ``relativedelta`` has it)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February into a common year
+        return day.replace(year=day.year + years, day=28)
 
 
 def days_after(day: date, days: int) -> date:
@@ -63,7 +65,11 @@ def limitation_start(case: Case, p, st: dict) -> date:
 
 def limitation_end(case: Case, p, st: dict) -> date:
     """The last day a claim may be issued: six years from the start (WE-41: due 2019-01-15 gives 2025-01-16)."""
-    return add_years(limitation_start(case, p, st), p.limitation_years)
+    start = case.opened_on + timedelta(days=p.payment_terms_days + 1)
+    restart = st.get("limitation_from")
+    if restart is not None:
+        start = max(start, date.fromisoformat(restart))
+    return add_years(start, p.limitation_years)
 
 
 def restart_limitation(case: Case, p, st: dict, on: date, by: str) -> bool:
@@ -93,9 +99,15 @@ def idle_from(case: Case, p) -> date:
     came later than that (an old debt imported late); elsewhere from the day the
     case reached its stage.
     """
-    since = case.stage_since
+    return idle_limits(case, p)[0]
+
+
+def idle_limits(case: Case, p) -> tuple[date, date]:
+    """(the day the action limit counts from, the day it is reached)."""
+    since, months = case.stage_since, p.action_limit_months
     if case.stage in NOTICES:
-        due = due_on(case, p)
-        if since <= add_months(due, p.action_limit_months):
-            return due
-    return since
+        due = case.opened_on + timedelta(days=p.payment_terms_days)
+        limit = add_months(due, months)
+        if since <= limit:
+            return due, limit
+    return since, add_months(since, months)

@@ -22,6 +22,27 @@ from .rules import GUARDS, hold_end
 __all__ = ["review", "progress"]
 
 AUTO = {s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal}
+_plan: list = [None, None]
+"""The last parameters seen and the automatic transitions they leave possible at each stage."""
+
+
+def _possible(t, p) -> bool:
+    """Whether the profile ``p`` can ever fire ``t`` (its switch is on; the notice it follows is the last one)."""
+    if t.when and not getattr(p, t.when):
+        return False
+    if t.rule.startswith("refer_after_") and p.pre_action_letters:
+        return False
+    if t.rule.endswith("_after_reminder") and t.rule != "final_notice_after_reminder" and p.final_notice:
+        return False
+    return True
+
+
+def auto_for(p) -> dict:
+    """The automatic transitions of each stage that the parameters ``p`` leave possible, in order (kept per parameters)."""
+    if _plan[0] is not p:
+        _plan[1] = {stage: tuple(t for t in ts if _possible(t, p)) for stage, ts in AUTO.items()}
+        _plan[0] = p
+    return _plan[1]
 TEMPLATES = {t.rule: t.reason for t in LADDER.transitions}
 ENTERED = {
     "letter_of_claim": "letter_of_claim_on", "letter_before_claim": "letter_before_claim_on", "advice_hold": "advice_on",
@@ -129,10 +150,8 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
 def first_due(case: Case, context):
     """The first automatic transition whose guard's date has come (with that date), else (None, the earliest date to come)."""
     earliest = None
-    params, today = context.params, case.today
-    for t in AUTO[case.stage]:
-        if t.when and not getattr(params, t.when):
-            continue
+    today = case.today
+    for t in auto_for(context.params)[case.stage]:
         due = GUARDS[t.guard](case, context)
         if due is None:
             continue

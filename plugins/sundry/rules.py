@@ -7,11 +7,11 @@ records in the case's state (when each letter went, when time restarted); see
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from arrears import Billing, Case, Charge, cleared
 
-from .dates import DAY, add_months, days_after, due_on, idle_from, limitation_end, state_day
+from .dates import DAY, days_after, idle_limits, limitation_end, state_day
 
 INDIVIDUALS = frozenset({"person", "sole_trader"})
 COURT = frozenset({"claim_issued", "judgment", "enforcement"})
@@ -35,14 +35,14 @@ def unpaid_after_terms(case: Case, context) -> date | None:
     if case.balance_pence <= 0:
         return None
     p = context.params
-    return days_after(due_on(case, p), p.reminder_after_due_days)
+    return case.opened_on + timedelta(days=p.payment_terms_days + p.reminder_after_due_days)
 
 
 def unpaid_after_reminder(case: Case, context) -> date | None:
     """The final notice: the day after the reminder's days have run out."""
     if case.balance_pence <= 0:
         return None
-    return days_after(case.stage_since, context.params.reminder_days + 1)
+    return case.stage_since + timedelta(days=context.params.reminder_days + 1)
 
 
 def notices_over(case: Case, p) -> date | None:
@@ -120,7 +120,7 @@ def idle_too_long(case: Case, context) -> date | None:
     if case.balance_pence <= 0 or case.stage not in LIMITED:
         return None
     p = context.params
-    return add_months(idle_from(case, p), p.action_limit_months)
+    return idle_limits(case, p)[1]
 
 
 GUARDS = {
