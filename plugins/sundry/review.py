@@ -22,6 +22,15 @@ from .rules import GUARDS, hold_end
 __all__ = ["review", "progress"]
 
 AUTO = {s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal}
+ENTERED = {
+    "letter_of_claim": "letter_of_claim_on", "letter_before_claim": "letter_before_claim_on", "advice_hold": "advice_on",
+    "acknowledged": "acknowledged_on", "service_suspended": "service_suspended_on", "claim_issued": "claim_on",
+    "judgment": "judgment_on",
+}
+"""The state key recording the day a case reached each of these stages."""
+WRITES_STATE = frozenset(
+    t.rule for t in LADDER.transitions if t.rule.startswith(("letter_of_claim_after_", "letter_before_claim_after_")))
+KIND_WORDS = {"person": "individual", "sole_trader": "sole trader", "company": "company"}
 _plan: list = [None, None]
 """The last parameters seen and the automatic transitions they leave possible at each stage."""
 
@@ -43,15 +52,6 @@ def auto_for(p) -> dict:
         _plan[1] = {stage: tuple(t for t in ts if _possible(t, p)) for stage, ts in AUTO.items()}
         _plan[0] = p
     return _plan[1]
-TEMPLATES = {t.rule: t.reason for t in LADDER.transitions}
-ENTERED = {
-    "letter_of_claim": "letter_of_claim_on", "letter_before_claim": "letter_before_claim_on", "advice_hold": "advice_on",
-    "acknowledged": "acknowledged_on", "service_suspended": "service_suspended_on", "claim_issued": "claim_on",
-    "judgment": "judgment_on",
-}
-"""The state key recording the day a case reached each of these stages."""
-WRITES_STATE = frozenset(t.rule for t in LADDER.transitions if t.rule.startswith(("letter_of_claim_after_", "letter_before_claim_after_")))
-KIND_WORDS = {"person": "individual", "sole_trader": "sole trader", "company": "company"}
 
 
 def observe(case: Case, context, st: dict) -> bool:
@@ -84,7 +84,8 @@ def _notice(case: Case, p) -> str:
     what = "reminder" if case.stage == "reminder" else "final notice"
     text = f"{what} of {case.stage_since.isoformat()} (pay by {days_after(case.stage_since, days).isoformat()})"
     if p.further_recovery_min_age_days and case.today > days_after(case.stage_since, days + 1):
-        text += f", the debt now {(case.today - case.opened_on).days} days old (further recovery from {p.further_recovery_min_age_days})"
+        age = (case.today - case.opened_on).days
+        text += f", the debt now {age} days old (further recovery from {p.further_recovery_min_age_days})"
     return text
 
 
@@ -140,7 +141,8 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
         since = idle_from(case, p)
         label = LADDER.stage(case.stage).label.lower()
         if since != case.stage_since:
-            facts["idle_what"] = f"past the due date {since.isoformat()} (still at '{label}' since {case.stage_since.isoformat()})"
+            facts["idle_what"] = (f"past the due date {since.isoformat()} (still at '{label}' since "
+                                  f"{case.stage_since.isoformat()})")
         else:
             facts["idle_what"] = f"since {since.isoformat()} ('{label}')"
         facts["limit_reached_on"] = add_months(since, p.action_limit_months).isoformat()
