@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 
 @hookimpl(trylast=True)
-def case_priority(profile: "Profile", debt_type: str) -> int | None:
-    """The profile's priority level for the debt type."""
-    return profile.priority_levels.get(debt_type)
+def case_priority(profile: "Profile", debt_type: str, stage: str) -> int | None:
+    """The profile's priority level for the stage reached (``[priority] stage_levels``), else for the debt type."""
+    return profile.priority_of(debt_type, stage)
 
 
 @hookimpl(trylast=True)

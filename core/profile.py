@@ -31,6 +31,7 @@ import tomli_w
 from .debt_types import DebtType, Parameters
 from .errors import ProfileError
 from .profile_inherit import bundled_councils, council_profile_path, inherit, parent_path, parse_toml
+from .policy_sections import PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
 from .profile_schema import Consultation, Delegation, ParamVersions, validate_document
 from .working_days import WorkingCalendar
 
@@ -56,6 +57,15 @@ class Profile:
     consultations: tuple[Consultation, ...] = ()
     document: Mapping[str, Any] = field(default_factory=dict, repr=False)
     extends: tuple[str, ...] = ()
+    stage_levels: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    payment_plans: PaymentPlansSection = PaymentPlansSection()
+    vulnerability: VulnerabilitySection = VulnerabilitySection()
+    service_standards: ServiceStandardsSection = ServiceStandardsSection()
+
+    def priority_of(self, debt_type_id: str, stage: str | None = None) -> int | None:
+        """The priority level (1 first) of a case of ``debt_type_id`` at ``stage``: the stage's own level, else the type's."""
+        level = self.stage_levels.get(debt_type_id, {}).get(stage) if stage is not None else None
+        return level if level is not None else self.priority_levels.get(debt_type_id)
 
     def params(self, debt_type_id: str, on: date) -> Parameters:
         """The debt type's parameters in force on ``on`` (base values with every change dated on or before it)."""
@@ -130,6 +140,10 @@ def _load(raw_bytes: bytes, name: str, debt_types: Mapping[str, DebtType], seen:
         consultations=tuple(doc.write_off.consultations),
         document=data,
         extends=chain,
+        stage_levels={dt: dict(levels) for dt, levels in doc.priority.stage_levels.items()},
+        payment_plans=doc.payment_plans,
+        vulnerability=doc.vulnerability,
+        service_standards=doc.service_standards,
     )
 
 

@@ -15,7 +15,9 @@ from .debt_types import DebtType
 from .money import format_pence
 from .profile import Profile
 
-__all__ = ["effective_profile", "flatten", "profile_toml", "param_notes", "describe_profile", "format_value"]
+CORE_SECTIONS = ("council", "calendar", "priority", "write_off", "payment_plans", "vulnerability", "service_standards")
+
+__all__ = ["CORE_SECTIONS", "effective_profile", "flatten", "profile_toml", "param_notes", "describe_profile", "format_value"]
 
 
 def _plain(value: Any) -> Any:
@@ -48,8 +50,12 @@ def effective_profile(profile: Profile) -> dict[str, Any]:
             "extra_bank_holidays": list(calendar.get("extra_bank_holidays", [])),
             "removed_bank_holidays": list(calendar.get("removed_bank_holidays", [])),
         },
-        "priority": {"levels": dict(profile.priority_levels), "order": list(profile.priority_order)},
+        "priority": {"levels": dict(profile.priority_levels), "order": list(profile.priority_order),
+                     "stage_levels": {dt: dict(v) for dt, v in profile.stage_levels.items()}},
         "write_off": write_off,
+        "payment_plans": _plain(profile.payment_plans),
+        "vulnerability": _plain(profile.vulnerability),
+        "service_standards": _plain(profile.service_standards),
         "debt_types": {},
     }
     for dt in profile.debt_types:
@@ -168,7 +174,7 @@ def describe_profile(profile: Profile, debt_types: Mapping[str, DebtType], sourc
     ]
     if profile.extends:
         lines.append(f"  extends: {' -> '.join(profile.extends)}")
-    for section in ("council", "calendar", "priority", "write_off"):
+    for section in CORE_SECTIONS:
         lines.append("")
         lines.append(f"[{section}]")
         lines += [f"  {key} = {format_value(key, value)}" for key, value in flatten(tree[section]).items()]

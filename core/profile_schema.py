@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .debt_types import DebtType, Parameters
+from .policy_sections import PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
 
 __all__ = [
     "CouncilSection", "CalendarSection", "PrioritySection", "Delegation", "Consultation", "WriteOffSection",
@@ -35,8 +36,11 @@ class CalendarSection(_Strict):
 
 
 class PrioritySection(_Strict):
+    """Each debt type's level (1 first); ``stage_levels`` gives a stage its own level, weighing the stage reached."""
+
     levels: dict[str, int]
     order: list[str] = []
+    stage_levels: dict[str, dict[str, int]] = {}
 
 
 class Delegation(_Strict):
@@ -70,6 +74,9 @@ class Document(_Strict):
     calendar: CalendarSection = CalendarSection()
     priority: PrioritySection
     write_off: WriteOffSection
+    payment_plans: PaymentPlansSection = PaymentPlansSection()
+    vulnerability: VulnerabilitySection = VulnerabilitySection()
+    service_standards: ServiceStandardsSection = ServiceStandardsSection()
     debt_types: dict[str, dict[str, Any]] = {}
 
 
@@ -144,6 +151,19 @@ def _cross_check(doc: Document, debt_types: Mapping[str, DebtType], problems: Pr
     for i, dt in enumerate(doc.priority.order):
         if dt not in enabled:
             problems.append((f"priority.order[{i}]", f"{dt!r} is not an enabled debt type"))
+    for dt, stages in doc.priority.stage_levels.items():
+        if dt not in enabled:
+            problems.append((f"priority.stage_levels.{dt}", "not an enabled debt type"))
+        elif dt in debt_types:
+            known = {s.id for s in debt_types[dt].ladder.stages}
+            for stage in stages:
+                if stage not in known:
+                    problems.append((f"priority.stage_levels.{dt}.{stage}", f"not a stage of {dt} (stages: {', '.join(sorted(known))})"))
+    plans = doc.payment_plans
+    for key, types in (("max_months_by_debt_type", list(plans.max_months_by_debt_type)), ("not_for_debt_types", plans.not_for_debt_types)):
+        for dt in types:
+            if dt not in enabled:
+                problems.append((f"payment_plans.{key}.{dt}" if key.startswith("max") else f"payment_plans.{key}", f"{dt!r} is not an enabled debt type"))
     for i, d in enumerate(doc.write_off.delegations[:-1]):
         if d.up_to_pence is None:
             problems.append((f"write_off.delegations[{i}].up_to_pence", "missing key: only the last delegation may be unlimited"))

@@ -11,6 +11,7 @@ from .demo_cmd import demo
 from .import_cmd import import_group
 from .ledger_cmd import ledger
 from .plugins_cmd import plugins
+from .policy_cmd import complaint, plan
 from .profile_cmd import profile
 from .run_cmd import run
 from .setup_cmd import init
@@ -28,7 +29,7 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj = Env(db_url)
 
 
-for command in (plugins, profile, init, import_group, run, account, officer, ledger, demo):
+for command in (plugins, profile, init, import_group, run, account, officer, ledger, plan, complaint, demo):
     cli.add_command(command)
 
 
