@@ -63,8 +63,8 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
     elif rule == "possession_date_passed":
         facts["possession_date"] = st["possession_date"]
     elif rule.startswith("cleared_"):
-        st.pop("terms", None)
-        st.pop("possession_date", None)
+        for key in ("terms", "possession_date", "costs_pence"):  # a clear balance has paid any court costs too
+            st.pop(key, None)
     if rule in LETTERS:
         facts["pay_by"] = (today + timedelta(days=getattr(p, LETTERS[rule]))).isoformat()
     if rule.startswith(("evicted_", "ended_")):

@@ -106,6 +106,10 @@ def test_clearing_the_arrears_returns_the_account_to_current(case, ctx):
     assert (out.move.rule, out.move.to_stage) == ("cleared_first_letter", "current")
     assert "Arrears cleared (£300.00 received in all, balance £0.00)" in out.move.reason
     assert "terms" not in out.state
+    breach = case(today=date(2025, 9, 25), stage="breach", charged=90_000, paid=90_000,
+                  state={"costs_pence": 40_400, "possession_date": "2025-09-01"})
+    out = decide(breach, ctx)
+    assert out.move.rule == "cleared_breach" and not {"costs_pence", "possession_date"} & set(out.state)
 
 
 # --- agreements and orders -----------------------------------------------------------------------------------
