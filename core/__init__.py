@@ -16,7 +16,7 @@ from .demands import (
     hearing_dates, hearing_held, judge_reminder, next_due_on, overdue, paid_before_hearing, period_end,
     reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
 )
-from .enforcement import EA_STAGES, EnforcementFees, enforcement_fee
+from .enforcement import EA_STAGES, EnforcementFees, enforcement_agent_stages, enforcement_agent_transitions, enforcement_fee
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
 from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
@@ -31,7 +31,7 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
 
 __all__ = [
     "ANY", "EA_STAGES", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
-    "DebtTypeRegistry", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
+    "DebtTypeRegistry", "EnforcementFees", "enforcement_agent_stages", "enforcement_agent_transitions", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
     "PluginError", "ProfileError", "STAY", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest", "__version__",
     "balance_payable_from", "balance_unpaid_when_due", "cleared", "court_outcome_transitions", "default_guard", "due_dates", "enforcement_fee",
     "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl",

@@ -12,9 +12,10 @@ from decimal import Decimal
 from pydantic import Field
 
 from .debt_types import Parameters
+from .ladder import Stage, Transition
 from .money import percent_of
 
-__all__ = ["EnforcementFees", "enforcement_fee", "EA_STAGES"]
+__all__ = ["EnforcementFees", "enforcement_fee", "EA_STAGES", "enforcement_agent_stages", "enforcement_agent_transitions"]
 
 EA_STAGES = ("compliance", "enforcement", "sale")
 
@@ -37,3 +38,36 @@ def enforcement_fee(stage: str, debt_pence: int, fees: EnforcementFees) -> int:
     if fixed is None:
         raise ValueError(f"unknown enforcement stage {stage!r} (one of {', '.join(EA_STAGES)})")
     return fixed + percent_of(max(0, debt_pence - fees.threshold_pence), fees.percentage)
+
+
+def enforcement_agent_stages(compliance_note: str = "Notice of enforcement; compliance fee (DOMAIN §7.1).") -> tuple[Stage, ...]:
+    """The three stages of an enforcement agent's work (compliance, enforcement, sale), each adding its fee."""
+    return (
+        Stage("enforcement_agent", "With enforcement agent: compliance stage", description=compliance_note),
+        Stage("ea_enforcement", "Enforcement agent: enforcement stage", description="First attendance at the premises; enforcement fee."),
+        Stage("ea_sale", "Enforcement agent: sale stage", description="Goods removed or sale prepared; sale fee."),
+    )
+
+
+def enforcement_agent_transitions(
+    back_to: str, returned: str = "Record that the enforcement agent's work at {stage} stage has ended and choose another remedy.",
+) -> tuple[Transition, ...]:
+    """The officer-recorded steps through :func:`enforcement_agent_stages`, and the agent's return to ``back_to``.
+
+    ``returned`` is the return's reason, ``{stage}`` filled with the stage's name.
+    """
+    back = tuple(
+        Transition(rule, source, back_to, kind="action", fields=("outcome",), reason=returned.format(stage=stage))
+        for rule, source, stage in (
+            ("ea_returned", "enforcement_agent", "compliance"),
+            ("ea_returned_after_visit", "ea_enforcement", "enforcement"),
+            ("ea_returned_after_sale", "ea_sale", "sale"),
+        )
+    )
+    return (
+        Transition("ea_enforcement_stage", "enforcement_agent", "ea_enforcement", kind="action", fields=("visit_date",),
+                   reason="Record the agent's first attendance at the premises (enforcement stage; adds the enforcement fee)."),
+        Transition("ea_sale_stage", "ea_enforcement", "ea_sale", kind="action", fields=("removal_date",),
+                   reason="Record the agent's removal of goods or start of sale preparation (sale stage; adds the sale fee)."),
+        *back,
+    )

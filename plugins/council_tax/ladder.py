@@ -11,7 +11,9 @@ the order an officer (or the council's ``route_policy``) chooses the remedy;
 each remedy can hand the case back to ``liability_order``.
 """
 
-from arrears import ANY, Ladder, Stage, Transition, court_outcome_transitions
+from arrears import (
+    ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
+)
 
 STAGES = (
     Stage("demand", "Demand notice issued", description="Billed; instalments payable and up to date (reg 18, Sch 1)."),
@@ -31,11 +33,7 @@ STAGES = (
     Stage("attachment_of_earnings", "Attachment of earnings order",
           description="Employer deducts by the Sch 4 tables (DOMAIN §1.3)."),
     Stage("benefit_deductions", "Deductions from benefits", description="Council applies to the DWP (SI 1993/494)."),
-    Stage("enforcement_agent", "With enforcement agent: compliance stage",
-          description="Notice of enforcement; compliance fee (DOMAIN §7.1)."),
-    Stage("ea_enforcement", "Enforcement agent: enforcement stage",
-          description="First attendance at the premises; enforcement fee."),
-    Stage("ea_sale", "Enforcement agent: sale stage", description="Goods removed or sale prepared; sale fee."),
+    *enforcement_agent_stages(),
     Stage("insufficient_goods", "Enforcement agent reported insufficient goods",
           description="Committal may be sought against an individual (reg 47)."),
     Stage("charging_order", "Charging order applied for",
@@ -173,14 +171,7 @@ TRANSITIONS = (
         uses=("bankruptcy_min_pence",),
         reason="Petition for the liable person's bankruptcy (reg 49; at least the bankruptcy threshold owed).",
     ),
-    Transition(
-        "ea_enforcement_stage", "enforcement_agent", "ea_enforcement", kind="action", fields=("visit_date",),
-        reason="Record the agent's first attendance at the premises (enforcement stage; adds the enforcement fee).",
-    ),
-    Transition(
-        "ea_sale_stage", "ea_enforcement", "ea_sale", kind="action", fields=("removal_date",),
-        reason="Record the agent's removal of goods or start of sale preparation (sale stage; adds the sale fee).",
-    ),
+    *enforcement_agent_transitions("liability_order"),
     _no_goods("ea_no_goods", "enforcement_agent"),
     _no_goods("ea_no_goods_after_visit", "ea_enforcement"),
     _no_goods("ea_no_goods_after_sale", "ea_sale"),
@@ -194,9 +185,6 @@ TRANSITIONS = (
     ),
     _returns("aeo_ended", "attachment_of_earnings", "the attachment of earnings"),
     _returns("deductions_ended", "benefit_deductions", "the benefit deductions"),
-    _returns("ea_returned", "enforcement_agent", "the enforcement agent's work at compliance stage"),
-    _returns("ea_returned_after_visit", "ea_enforcement", "the enforcement agent's work at enforcement stage"),
-    _returns("ea_returned_after_sale", "ea_sale", "the enforcement agent's work at sale stage"),
     _returns("no_goods_next_remedy", "insufficient_goods", "the enforcement agent's work"),
     _returns("charging_order_ended", "charging_order", "the charging order application"),
     _returns("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),

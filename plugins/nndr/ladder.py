@@ -11,7 +11,9 @@ agent, then committal (individuals), bankruptcy (individuals) or winding-up
 (companies), each an officer's choice.
 """
 
-from arrears import ANY, Ladder, Stage, Transition, court_outcome_transitions
+from arrears import (
+    ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
+)
 
 STAGES = (
     Stage("demand", "Demand notice issued", description="Billed; instalments payable and up to date (regs 4-7, Sch 1)."),
@@ -25,11 +27,7 @@ STAGES = (
     Stage("adjourned", "Hearing adjourned", description="The court adjourned the hearing; an officer records its outcome."),
     Stage("order_refused", "Liability order refused", description="The court refused the order; an officer decides what next."),
     Stage("liability_order", "Liability order granted", description="An officer chooses the remedy (regs 14-18)."),
-    Stage("enforcement_agent", "With enforcement agent: compliance stage",
-          description="Notice of enforcement; no tools-of-trade exemption (reg 14(1A))."),
-    Stage("ea_enforcement", "Enforcement agent: enforcement stage",
-          description="First attendance at the premises; enforcement fee."),
-    Stage("ea_sale", "Enforcement agent: sale stage", description="Goods removed or sale prepared; sale fee."),
+    *enforcement_agent_stages("Notice of enforcement; compliance fee; no tools-of-trade exemption (reg 14(1A))."),
     Stage("committal", "Committal proceedings", description="Sole traders only, insufficient goods; means enquiry (regs 16-17)."),
     Stage("bankruptcy", "Bankruptcy petition",
           description="Individuals; petition debt at least £5,000 (reg 18; IA 1986 s267(4))."),
@@ -139,17 +137,7 @@ TRANSITIONS = (
         uses=("winding_up_over_pence",),
         reason="Petition to wind up a company ratepayer (reg 18; debt over the winding-up threshold).",
     ),
-    Transition(
-        "ea_enforcement_stage", "enforcement_agent", "ea_enforcement", kind="action", fields=("visit_date",),
-        reason="Record the agent's first attendance at the premises (enforcement stage).",
-    ),
-    Transition(
-        "ea_sale_stage", "ea_enforcement", "ea_sale", kind="action", fields=("removal_date",),
-        reason="Record the agent's removal of goods or start of sale preparation (sale stage).",
-    ),
-    _returns("ea_returned", "enforcement_agent", "the enforcement agent's work at compliance stage"),
-    _returns("ea_returned_after_visit", "ea_enforcement", "the enforcement agent's work at enforcement stage"),
-    _returns("ea_returned_after_sale", "ea_sale", "the enforcement agent's work at sale stage"),
+    *enforcement_agent_transitions("liability_order"),
     _returns("committal_refused", "committal", "the committal application without a committal order"),
     _returns("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
     _returns("winding_up_ended", "winding_up", "the winding-up petition"),

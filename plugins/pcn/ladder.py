@@ -10,7 +10,7 @@ taken as accepted. After the charge certificate the debt is registered at the
 Traffic Enforcement Centre, then a warrant of control goes to an agent.
 """
 
-from arrears import ANY, Ladder, Stage, Transition
+from arrears import ANY, Ladder, Stage, Transition, enforcement_agent_stages, enforcement_agent_transitions
 
 STAGES = (
     Stage("pcn_served", "PCN served",
@@ -31,11 +31,7 @@ STAGES = (
           description="TE9 (or late TE7) held for the council's and the TEC's decision."),
     Stage("warrant_of_control", "Warrant of control", description="Requested from the TEC; to be passed to an enforcement agent."),
     Stage("payment_plan", "Payment plan", description="Instalments agreed (only where the profile allows them); held while kept."),
-    Stage("enforcement_agent", "With enforcement agent: compliance stage",
-          description="Notice of enforcement; compliance fee (DOMAIN §7.1)."),
-    Stage("ea_enforcement", "Enforcement agent: enforcement stage",
-          description="First attendance at the premises; enforcement fee."),
-    Stage("ea_sale", "Enforcement agent: sale stage", description="Goods removed or sale prepared; sale fee."),
+    *enforcement_agent_stages(),
     Stage("cancelled", "Cancelled", terminal=True,
           description="Challenge, representations or appeal accepted; anything paid is to be refunded."),
     Stage("time_barred", "Unenforceable: Notice to Owner out of time", terminal=True,
@@ -170,16 +166,7 @@ TRANSITIONS = (
           "Agree monthly instalments instead of passing the warrant on (only where the profile allows them)."),
     _held("refer_enforcement_agent", "warrant_of_control", "enforcement_agent", ("agent",),
           "Pass the warrant of control to an enforcement agent (adds the compliance fee)."),
-    _held("ea_enforcement_stage", "enforcement_agent", "ea_enforcement", ("visit_date",),
-          "Record the agent's first attendance (enforcement stage; adds the enforcement fee)."),
-    _held("ea_sale_stage", "ea_enforcement", "ea_sale", ("removal_date",),
-          "Record the removal of goods or start of sale preparation (sale stage; adds the sale fee)."),
-    _held("ea_returned", "enforcement_agent", "warrant_of_control", ("outcome",),
-          "Record the warrant returned by the agent at compliance stage."),
-    _held("ea_returned_after_visit", "ea_enforcement", "warrant_of_control", ("outcome",),
-          "Record the warrant returned at enforcement stage."),
-    _held("ea_returned_after_sale", "ea_sale", "warrant_of_control", ("outcome",),
-          "Record the warrant returned at sale stage."),
+    *enforcement_agent_transitions("warrant_of_control", "Record the warrant returned by the agent at {stage} stage."),
     Transition(
         "write_off", ANY, "written_off", kind="action", fields=("reason",),
         reason="Write off or remit the charge (Rutland: Parking Services Manager; needs the council's delegated authority).",
