@@ -152,8 +152,8 @@ TRANSITIONS = (
            "Record the debtor's signed written acknowledgement of the debt, dated today: the limitation period "
            "restarts (Limitation Act 1980 ss29-30)."),
     _route("issue_county_court_claim", "officer_review", "claim_issued", ("court",),
-           "Issue a county court money claim (adds the issue fee for the claim's value from the dated fee table, "
-           "DOMAIN §7.4, and statutory interest since last charged when the profile charges it)."),
+           "Issue a county court money claim (adds the issue fee for the claim's value from the profile's dated fee "
+           "table, and Late Payment Act interest since it was last charged when the profile charges it)."),
     _route("record_judgment", "claim_issued", "judgment", ("judgment_date", "kind"),
            "Record the county court judgment (kind: default, admission or hearing)."),
     _route("claim_ended", "claim_issued", "officer_review", ("outcome",),
