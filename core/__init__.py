@@ -21,6 +21,7 @@ from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
 from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
 from .ladder import ANY, STAY, Ladder, Stage, Transition, cleared, render_reason
+from .review import LadderReview
 from .money import format_pence, parse_pounds, percent_of, pounds
 from .working_days import WorkingCalendar
 
@@ -30,13 +31,14 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
     __version__ = "0"
 
 __all__ = [
-    "ANY", "EA_STAGES", "Action", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
-    "DebtTypeRegistry", "EnforcementFees", "enforcement_agent_stages", "enforcement_agent_transitions", "Fee", "InvalidLadder", "Ladder", "Move", "Outcome", "Parameters",
-    "PluginError", "ProfileError", "STAY", "Stage", "Transition", "WorkingCalendar", "WriteOffRequest", "__version__",
-    "balance_payable_from", "balance_unpaid_when_due", "cleared", "court_outcome_transitions", "default_guard", "due_dates", "enforcement_fee",
-    "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl",
-    "instalment_count", "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds",
-    "percent_of", "period_end", "pounds",
-    "reminder_complied", "reminder_not_complied", "reminder_pay_by", "reminder_verdict", "render_reason",
-    "split_total", "state_day", "statutory_schedule", "summons_dates", "summons_from",
+    "Action", "ANY", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
+    "DebtTypeRegistry", "EA_STAGES", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview", "Move",
+    "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition", "WorkingCalendar",
+    "WriteOffRequest", "__version__", "balance_payable_from", "balance_unpaid_when_due", "cleared",
+    "court_outcome_transitions", "default_guard", "due_dates", "enforcement_agent_stages",
+    "enforcement_agent_transitions", "enforcement_fee", "financial_year_start", "first_unpaid_due", "format_pence",
+    "hearing_dates", "hearing_held", "hookimpl", "instalment_count", "judge_reminder", "next_due_on", "overdue",
+    "paid_before_hearing", "parse_pounds", "percent_of", "period_end", "pounds", "reminder_complied",
+    "reminder_not_complied", "reminder_pay_by", "reminder_verdict", "render_reason", "split_total", "state_day",
+    "statutory_schedule", "summons_dates", "summons_from",
 ]

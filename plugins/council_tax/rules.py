@@ -13,9 +13,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from arrears import (
-    Case, Move, Outcome, Transition, balance_unpaid_when_due, cleared, default_guard, hearing_held, overdue,
-    paid_before_hearing, reminder_complied, reminder_not_complied, reminder_pay_by, render_reason,
-    summons_from,
+    Case, LadderReview, balance_unpaid_when_due, cleared, default_guard, hearing_held, overdue, paid_before_hearing,
+    reminder_complied, reminder_not_complied, reminder_pay_by, summons_from,
 )
 
 from .ladder import LADDER
@@ -23,9 +22,6 @@ from .records import REMINDERS, no_scheme, observe, on_move
 from .routes import policy_route
 
 DAY = timedelta(days=1)
-AUTO = {
-    s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal
-}
 
 
 # --- guards -----------------------------------------------------------------------------------------------
@@ -123,55 +119,9 @@ def _observation_due(case: Case, context, next_review: date | None) -> date | No
     return next_review
 
 
-def first_due(case: Case, context) -> tuple[Transition | None, date | None]:
-    """The first automatic transition whose guard's date has come (with that date), else (None, the earliest date to come).
-
-    The same rule as :meth:`arrears.Ladder.evaluate`, run here so that the
-    state a move records is in place before the next move is forecast.
-    """
-    earliest = None
-    params, today = context.params, case.today
-    for t in AUTO[case.stage]:
-        if t.when and not getattr(params, t.when):
-            continue
-        due = GUARDS[t.guard](case, context)
-        if due is None:
-            continue
-        if due <= today:
-            return t, due
-        if earliest is None or due < earliest:
-            earliest = due
-    return None, earliest
+REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move, observe=observe, adjust=_observation_due)
+"""The nightly review: the first due rule fires after today's facts are recorded; a reminder's last day is always looked at."""
 
 
-def review(case: Case, context) -> Outcome:
-    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
-    st = case.state
-    changed = observe(case, context, st)
-    t, due = first_due(case, context)
-    if t is None:
-        return Outcome(None, _observation_due(case, context, due), st if changed else None)
-    p, today = context.params, case.today
-    facts = {
-        "stage": case.stage, "stage_since": case.stage_since.isoformat(), "balance_pence": case.balance_pence,
-        "paid_pence": case.paid_pence, "due_from": due.isoformat(),
-    }
-    for name in t.uses:
-        value = getattr(p, name)
-        facts[name] = value.isoformat() if isinstance(value, date) else value
-    facts.update(on_move(case, context, t.rule, st))
-    move = Move(t.target, t.rule, render_reason(t.reason, facts), facts)
-    if LADDER.is_terminal(t.target):
-        return Outcome(move, None, st)
-    stage, since = case.stage, case.stage_since
-    case.stage, case.stage_since = t.target, today
-    try:
-        follow, nxt = first_due(case, context)
-        nxt = today + DAY if follow is not None else _observation_due(case, context, nxt)
-    finally:
-        case.stage, case.stage_since = stage, since
-    return Outcome(move, nxt, st)
-
-
-def progress(context, cases: list[Case]) -> list[Outcome]:
-    return [review(case, context) for case in cases]
+review = REVIEW.review
+progress = REVIEW.progress

@@ -9,21 +9,15 @@ stopped).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from arrears import Case, Move, Outcome, Transition, render_reason
+from arrears import Case, LadderReview
 
 from .deductions import hb_weekly_maximum
 from .ladder import LADDER
 from .methods import LABELS, choose_method, describe_methods, is_fraud
 from .rules import GUARDS, last_received, pay_by, window_end
 
-__all__ = ["review", "progress", "first_due", "on_move", "hb_maximum_facts"]
+__all__ = ["REVIEW", "review", "progress", "on_move", "hb_maximum_facts"]
 
-DAY = timedelta(days=1)
-AUTO = {
-    s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal
-}
 
 
 def hb_maximum_facts(case: Case, params, disregard_pence: int | None = None) -> dict:
@@ -77,51 +71,7 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
     return facts
 
 
-def first_due(case: Case, context) -> tuple[Transition | None, date | None]:
-    """The first automatic transition whose guard's date has come (with that date), else (None, the earliest to come).
-
-    The rule of :meth:`arrears.Ladder.evaluate`, run here so that the move's
-    facts are gathered and its reason rendered once.
-    """
-    earliest = None
-    today = case.today
-    for t in AUTO[case.stage]:
-        due = GUARDS[t.guard](case, context)
-        if due is None:
-            continue
-        if due <= today:
-            return t, due
-        if earliest is None or due < earliest:
-            earliest = due
-    return None, earliest
-
-
-def review(case: Case, context) -> Outcome:
-    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
-    t, due = first_due(case, context)
-    if t is None:
-        return Outcome(None, due)
-    p, today, st = context.params, case.today, case.state
-    before = dict(st)
-    facts = {
-        "stage": case.stage, "stage_since": case.stage_since.isoformat(), "balance_pence": case.balance_pence,
-        "paid_pence": case.paid_pence, "due_from": due.isoformat(),
-    }
-    for name in t.uses:
-        facts[name] = getattr(p, name)
-    facts.update(on_move(case, context, t.rule, st))
-    move = Move(t.target, t.rule, render_reason(t.reason, facts), facts)
-    state = st if st != before else None
-    if LADDER.is_terminal(t.target):
-        return Outcome(move, None, state)
-    stage, since = case.stage, case.stage_since
-    case.stage, case.stage_since = t.target, today
-    try:
-        follow, nxt = first_due(case, context)
-    finally:
-        case.stage, case.stage_since = stage, since
-    return Outcome(move, today + DAY if follow is not None else nxt, state)
-
-
-def progress(context, cases: list[Case]) -> list[Outcome]:
-    return [review(case, context) for case in cases]
+REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move)
+"""The nightly review: the first due rule fires, and its reason names the facts :func:`on_move` gathers."""
+review = REVIEW.review
+progress = REVIEW.progress

@@ -11,9 +11,8 @@ guards.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
 
-from arrears import Case, Move, Outcome, Transition, render_reason
+from arrears import Case, LadderReview
 
 from .ladder import LADDER
 from .measure import arrears_facts, unpaid_since
@@ -23,10 +22,8 @@ from .protocol import protocol_facts, uc_managed
 from .rules import GUARDS
 from .terms import shortfall
 
-__all__ = ["review", "progress", "on_move"]
+__all__ = ["REVIEW", "review", "progress", "on_move"]
 
-DAY = timedelta(days=1)
-AUTO = {s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal}
 BROKEN = ("arrangement_broken_under_notice", "arrangement_broken", "suspended_order_breached", "postponed_order_breached")
 LETTERS = {"evicted_arrears": "former_tenant_letter_days", "ended_arrears": "former_tenant_letter_days",
            "former_tenant_reminder": "former_tenant_reminder_days",
@@ -75,56 +72,12 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
     return facts
 
 
-def _plain(value):
-    """A fact as JSON stores it (Decimal parameters as text)."""
-    return str(value) if isinstance(value, Decimal) else value
+def billed_today(case: Case, context, st: dict) -> bool:
+    """Billing recorded today's rent in the state (``billed_through``): it must be written back."""
+    return st.get("billed_through") == case.today.isoformat()
 
 
-def first_due(case: Case, context) -> tuple[Transition | None, date | None]:
-    """The first automatic transition whose guard's date has come (with that date), else (None, the earliest date to come).
-
-    The rule of :meth:`arrears.Ladder.evaluate`, run here (as Council Tax does)
-    so that a move's facts and state are recorded before the next move is forecast.
-    """
-    earliest = None
-    today = case.today
-    for t in AUTO[case.stage]:
-        due = GUARDS[t.guard](case, context)
-        if due is None:
-            continue
-        if due <= today:
-            return t, due
-        if earliest is None or due < earliest:
-            earliest = due
-    return None, earliest
-
-
-def review(case: Case, context) -> Outcome:
-    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
-    st = case.state
-    today = case.today
-    t, due = first_due(case, context)
-    if t is None:
-        return Outcome(None, due, st if st.get("billed_through") == today.isoformat() else None)
-    p = context.params
-    facts = {
-        "stage": case.stage, "stage_since": case.stage_since.isoformat(), "balance_pence": case.balance_pence,
-        "paid_pence": case.paid_pence, "due_from": due.isoformat(),
-    }
-    for name in t.uses:
-        facts[name] = _plain(getattr(p, name))
-    facts.update(on_move(case, context, t.rule, st))
-    move = Move(t.target, t.rule, render_reason(t.reason, facts), facts)
-    if LADDER.is_terminal(t.target):
-        return Outcome(move, None, st)
-    stage, since = case.stage, case.stage_since
-    case.stage, case.stage_since = t.target, today
-    try:
-        follow, nxt = first_due(case, context)
-    finally:
-        case.stage, case.stage_since = stage, since
-    return Outcome(move, today + DAY if follow is not None else nxt, st)
-
-
-def progress(context, cases: list[Case]) -> list[Outcome]:
-    return [review(case, context) for case in cases]
+REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move, observe=billed_today)
+"""The nightly review: the first due rule fires, and its reason names the arrears :func:`on_move` measures."""
+review = REVIEW.review
+progress = REVIEW.progress
