@@ -1,18 +1,20 @@
 """Benchmark the import and the nightly run on N synthetic open cases (default 1,000,000).
 
 Each step runs the real command line in its own process and reports wall time
-and peak memory (max RSS). The scenario is annual billing: every account is
-raised on the same day, so
+and peak memory (max RSS). ``--debt-type`` picks the accounts: sundry invoices
+or Council Tax demands (every account raised on the same day, so day 0 bills
+and reviews all N), or ``mixed``, the six debt types in turn, raised on their
+own days in March (a catch-up run bills them all). Then:
 
-* day 0 is a day on which every case is due (billing and review of all N);
-* a later day is one on which every case is due and moves (all get a reminder);
+* on 2 April every case is due and moves (reminders, HB invoices, Notices to
+  Owner, early contact on rent arrears);
 * an ordinary day follows: payments for about 5% of the cases arrive, and
   only those cases are looked at.
 
 Targets on a 2-core machine with SQLite: import under 60 s, ordinary day under
 10 s, every-case day under 60 s, peak memory under 1.5 GB.
 
-    python benchmarks/run_benchmark.py [--cases N] [--db URL] [--workdir DIR]
+    python benchmarks/run_benchmark.py [--cases N] [--debt-type sundry|council_tax|mixed] [--db URL] [--workdir DIR]
 """
 
 from __future__ import annotations
@@ -36,35 +38,67 @@ COUNCIL = "benchshire"
 
 
 @dataclass(frozen=True)
-class Scenario:
-    """One debt type's benchmark: the CSV it imports and the days that matter."""
+class Kind:
+    """One debt type's synthetic accounts: the account date and the type's own columns."""
 
     debt_type: str
-    day0: date
+    date: date
+    columns: dict[str, str]
+    debtor_kind: str = "person"
+    amount_pence: tuple[int, int] | None = None  # a fixed range, or None for 10.00-2,500.00
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A benchmark: the account kinds it mixes (in turn) and the days that matter.
+
+    ``first_day`` is the first run (every account billed by its end); on
+    ``all_move`` every case is due and moves; payments for a share of the
+    cases arrive on ``ordinary``.
+    """
+
+    kinds: tuple[Kind, ...]
+    first_day: date
     all_move: date
     ordinary: date
-    extra_header: tuple[str, ...]
-    extra_values: tuple[str, ...]
 
 
+SUNDRY = Kind("sundry", date(2025, 3, 11), {"description": "benchmark invoice"})
+COUNCIL_TAX = Kind("council_tax", date(2025, 3, 10), {"financial_year": "2025"})
 SCENARIOS = {
-    # Invoices all raised on day 0; all get a reminder on day 22; payments arrive on day 30.
-    "sundry": Scenario("sundry", date(2025, 4, 1), date(2025, 4, 23), date(2025, 5, 1), ("description",), ("benchmark invoice",)),
+    # Invoices all raised on day 0; all get a reminder 22 days later; payments arrive a week after.
+    "sundry": Scenario((SUNDRY,), date(2025, 3, 11), date(2025, 4, 2), date(2025, 4, 10)),
     # Annual demands issued on 10 March (ten instalments from 1 April, schedules included); every case
     # misses the first instalment and gets a reminder on 2 April; payments arrive on 5 April.
-    "council_tax": Scenario("council_tax", date(2025, 3, 10), date(2025, 4, 2), date(2025, 4, 5), ("financial_year",), ("2025",)),
+    "council_tax": Scenario((COUNCIL_TAX,), date(2025, 3, 10), date(2025, 4, 2), date(2025, 4, 5)),
+    # All six debt types in turn, dated so that every case moves on 2 April: Council Tax and business rates
+    # reminders, sundry reminders, HB overpayment invoices after the appeal month, PCN Notices to Owner after
+    # 28 days, and early contact on rent arrears (weekly rent on Mondays, arrears brought forward).
+    "mixed": Scenario((
+        SUNDRY,
+        COUNCIL_TAX,
+        Kind("nndr", date(2025, 3, 10), {"financial_year": "2025"}, debtor_kind="company"),
+        Kind("hb_overpayment", date(2025, 3, 1), {"period_start": "2024-10-07", "period_end": "2025-01-26",
+                                                  "cause": "claimant_error", "on_hb": "no"}),
+        Kind("pcn", date(2025, 3, 5), {"vehicle_reg": "AB12 CDE", "band": "2", "level": "higher", "served_by": "affixed"},
+             amount_pence=(7000, 7000)),
+        Kind("rents", date(2025, 3, 26), {"rent_period": "weekly", "rent_day": "1", "tenancy_start": "2020-01-06",
+                                          "arrears_brought_forward": "250.00"}, amount_pence=(8000, 15000)),
+    ), date(2025, 3, 1), date(2025, 4, 2), date(2025, 4, 5)),
 }
 
 
 def write_accounts(path: Path, n: int, rng: random.Random, scenario: Scenario) -> None:
+    extra = list(dict.fromkeys(c for k in scenario.kinds for c in k.columns))
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", *scenario.extra_header])
-        day = scenario.day0.isoformat()
+        w.writerow(["reference", "debt_type", "debtor_ref", "debtor_name", "debtor_kind", "amount", "date", *extra])
+        kinds = [(k, k.date.isoformat(), [k.columns.get(c, "") for c in extra]) for k in scenario.kinds]
         for i in range(n):
-            pence = rng.randint(1000, 250000)
-            w.writerow([f"S{i:08d}", scenario.debt_type, f"D{i // 2:08d}", f"Debtor {i // 2}", "person",
-                        f"{pence // 100}.{pence % 100:02d}", day, *scenario.extra_values])
+            kind, day, values = kinds[i % len(kinds)]
+            pence = rng.randint(*(kind.amount_pence or (1000, 250000)))
+            w.writerow([f"S{i:08d}", kind.debt_type, f"D{i // 2:08d}", f"Debtor {i // 2}", kind.debtor_kind,
+                        f"{pence // 100}.{pence % 100:02d}", day, *values])
 
 
 def write_payments(path: Path, n: int, share: float, rng: random.Random, accounts: Path, on: date) -> int:
@@ -135,8 +169,12 @@ def main() -> None:
     step("init", ["init", "--council", COUNCIL, "--profile", str(PROFILE)], env, results)
     step(f"import {args.cases:,} accounts", ["import", "accounts", str(accounts), "--council", COUNCIL, "--json"], env, results)
     run = ["run", "--council", COUNCIL, "--json", "--date"]
-    step("day 0: every case billed + due", run + [scenario.day0.isoformat()], env, results)
-    step("quiet days", run + [(scenario.all_move - timedelta(days=1)).isoformat()], env, results)
+    first, before = scenario.first_day, scenario.all_move - timedelta(days=1)
+    if len(scenario.kinds) == 1:
+        step("day 0: every case billed + due", run + [first.isoformat()], env, results)
+        step("quiet days", run + [before.isoformat()], env, results)
+    else:
+        step(f"catch-up {first.isoformat()} to {before.isoformat()} (all billed)", run + [before.isoformat()], env, results)
     step("every case due, all move", run + [scenario.all_move.isoformat()], env, results)
     step("quiet days", run + [(scenario.ordinary - timedelta(days=1)).isoformat()], env, results)
     step(f"import {paid:,} payments", ["import", "payments", str(payments), "--council", COUNCIL, "--json"], env, results)
