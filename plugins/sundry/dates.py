@@ -65,11 +65,16 @@ def limitation_start(case: Case, p, st: dict) -> date:
 
 def limitation_end(case: Case, p, st: dict) -> date:
     """The last day a claim may be issued: six years from the start (WE-41: due 2019-01-15 gives 2025-01-16)."""
-    start = case.opened_on + timedelta(days=p.payment_terms_days + 1)
-    restart = st.get("limitation_from")
+    return _limitation_end(case.opened_on, p.payment_terms_days, p.limitation_years, st.get("limitation_from"))
+
+
+@lru_cache(maxsize=16384)
+def _limitation_end(opened: date, terms: int, years: int, restart: str | None) -> date:
+    """Kept per invoice date and terms: many cases share them, and the nightly review asks for every case."""
+    start = opened + timedelta(days=terms + 1)
     if restart is not None:
         start = max(start, date.fromisoformat(restart))
-    return add_years(start, p.limitation_years)
+    return add_years(start, years)
 
 
 def restart_limitation(case: Case, p, st: dict, on: date, by: str) -> bool:

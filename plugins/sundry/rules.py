@@ -8,11 +8,10 @@ records in the case's state (when each letter went, when time restarted); see
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import lru_cache
 
 from arrears import Billing, Case, Charge, cleared
 
-from .dates import DAY, add_years, days_after, idle_limits, state_day
+from .dates import DAY, days_after, idle_limits, limitation_end, state_day
 
 INDIVIDUALS = frozenset({"person", "sole_trader"})
 COURT = frozenset({"claim_issued", "judgment", "enforcement"})
@@ -113,17 +112,7 @@ def time_barred(case: Case, context) -> date | None:
     """The day after the last day a claim may be issued, for an unpaid debt not already in court or under review."""
     if case.balance_pence <= 0 or case.stage in NOT_TIME_BARRED:
         return None
-    p = context.params
-    return _barred_from(case.opened_on, p.payment_terms_days, p.limitation_years, case.state.get("limitation_from"))
-
-
-@lru_cache(maxsize=16384)
-def _barred_from(opened: date, terms: int, years: int, restart: str | None) -> date:
-    """The first day a debt is time-barred (many cases share an invoice date, so the answer is kept)."""
-    start = opened + timedelta(days=terms + 1)
-    if restart is not None:
-        start = max(start, date.fromisoformat(restart))
-    return add_years(start, years) + DAY
+    return limitation_end(case, context.params, case.state) + DAY
 
 
 def idle_too_long(case: Case, context) -> date | None:
