@@ -27,3 +27,8 @@ def test_readme_cites_the_worked_examples_and_sources():
     for needle in ("WE-26", "WE-38", "WE-41", "DOMAIN §7.4", "Limitation Act 1980", "Pre-Action Protocol for Debt Claims",
                    "Late Payment of Commercial Debts (Interest) Act 1998"):
         assert needle in README, needle
+
+
+def test_readme_parameter_meanings_are_the_profile_descriptions():
+    stale = [n for n, f in SundryParameters.model_fields.items() if f"| {f.description} |" not in README]
+    assert not stale, f"README describes these parameters differently from params.py: {stale}"
