@@ -35,8 +35,8 @@ class Council:
             cols += [c for c in row if c not in cols]
         lines = [",".join(cols)]
         for row in rows:
-            values = {"debt_type": debt_type, "debtor_ref": f"D-{row['reference']}", "debtor_name": f"Debtor {row['reference']}",
-                      **row}
+            debtor = row.get("debtor_ref", f"D-{row['reference']}")
+            values = {"debt_type": debt_type, "debtor_ref": debtor, "debtor_name": f"Debtor {debtor}", **row}
             lines.append(",".join(f'"{values.get(c, "")}"' for c in cols))
         return self("import", "accounts", self._write("accounts", lines), expect=expect)
 
