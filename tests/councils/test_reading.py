@@ -44,7 +44,7 @@ def test_we29_reading_write_off_consults_the_corporate_debt_team_over_ten_pounds
 
 def test_reading_hierarchy_weighs_the_stage_reached(council, explained):
     """§6: rent and Council Tax first (level 2), others lower (3); a Notice of Seeking Possession or committal
-    proceedings put the home or liberty at stake (level 1)."""
+    proceedings put the home or liberty at stake (level 1); rent left after the tenancy ends ranks with the rest."""
     reading = council("reading")
     reading.officer("hoa", "housing_officer")
     reading.officer("ctr", "recovery_officer")
@@ -69,6 +69,9 @@ def test_reading_hierarchy_weighs_the_stage_reached(council, explained):
     assert reading.show("RENT")["priority"] == 2
     reading.act("RENT", "serve_nsp", "2025-07-21", "hoa", "proceedings_date=2025-08-24", "served_by=hand")
     assert (reading.show("RENT")["stage"], reading.show("RENT")["priority"]) == ("nsp_served", 1)
+    # The tenant gives notice and leaves: the arrears left can no longer cost the home, and rank with the rest.
+    reading.act("RENT", "end_tenancy", "2025-07-28", "hoa", "end_date=2025-07-27", "reason=notice")
+    assert (reading.show("RENT")["stage"], reading.show("RENT")["priority"]) == ("tenancy_ended", 3)
     assert reading.show("HBOP")["priority"] == 3
     for ref in ("RENT", "CTAX", "HBOP"):
         explained(reading.show(ref))
