@@ -136,3 +136,35 @@ def test_rotherham_sundry_plans_aim_at_twelve_months(council):
     four = rotherham.plan("--debt-type", "council_tax", "--balance", "400.00", "--instalment", "100.00",
                           "--agreed-on", "2025-05-01", "--first-payment", "2025-05-15", expect=1)
     assert "longer than the 3 months allowed without an income and expenditure form" in " ".join(four["problems"])
+
+
+
+def test_rotherham_business_rates_one_reminder_then_final_notice_and_seven_days_with_the_agent(council, explained):
+    """§6 Business Rates: a reminder on the first default, a final notice on a further default (no second reminder);
+    the agent's notification gives up to 7 days before a visit; fees £75, then £235 + 7½% over £1,500."""
+    rotherham = council("rotherham")
+    rotherham.officer("clerk", "recovery_officer")
+    rates = {"date": "2025-03-10", "financial_year": "2025", "debtor_kind": "company"}
+    rotherham.accounts("nndr", {"reference": "AGAIN", "amount": "2400.00", **rates},
+                       {"reference": "NEVER", "amount": "3000.00", **rates})
+    rotherham.pay(("AGAIN", "240.00", "2025-04-01"), ("AGAIN", "240.00", "2025-05-06"))
+    rotherham.run_to("2025-05-13")
+    rotherham.act("NEVER", "refer_enforcement_agent", "2025-05-13", "clerk", "agent=Marstons")
+    early = rotherham.act("NEVER", "ea_enforcement_stage", "2025-05-16", "clerk", "visit_date=2025-05-16", expect=1)
+    assert "the earliest is 2025-05-22" in early.output
+    rotherham.run_to("2025-05-22")
+    rotherham.act("NEVER", "ea_enforcement_stage", "2025-05-22", "clerk", "visit_date=2025-05-22")
+    rotherham.run_to("2025-06-30")
+
+    assert rotherham.moves("NEVER") == [
+        ("2025-04-02", "reminder"), ("2025-04-09", "instalments_lost"), ("2025-04-16", "final_notice"),
+        ("2025-04-23", "summons"), ("2025-05-12", "liability_order"), ("2025-05-13", "enforcement_agent"),
+        ("2025-05-22", "ea_enforcement")]
+    # Sum and costs £3,100.00: enforcement fee £235 + 7.5% of £1,600 = £355.00 (WE-01 arithmetic).
+    assert rotherham.fees("NEVER")[-2:] == [("2025-05-13", "ea_compliance_fee", 7500), ("2025-05-22", "ea_enforcement_fee", 35500)]
+    # Reminder on 2 May complied with on 6 May; the June instalment missed: no second reminder.
+    assert rotherham.moves("AGAIN") == [("2025-05-02", "reminder"), ("2025-05-06", "demand"), ("2025-06-02", "instalments_lost"),
+                                        ("2025-06-09", "final_notice"), ("2025-06-16", "summons")]
+    for ref in ("AGAIN", "NEVER"):
+        assert rotherham.show(ref)["priority"] == 3
+        explained(rotherham.show(ref))
