@@ -99,7 +99,7 @@ def test_register_debt_types_raising_is_reported_and_its_debt_types_absent():
     assert "boom_type" not in host.debt_types
     assert boom.debt_types == []
     # Its other hooks are gone too: the core's own answer (the profile's level) stands.
-    profile = SimpleNamespace(priority_levels={"sundry": 5})
+    profile = SimpleNamespace(priority_of=lambda debt_type, stage: {"sundry": 5}.get(debt_type))
     assert host.hook.case_priority(profile=profile, debt_type="sundry", stage="invoice", balance_pence=100) == 5
     assert_builtins_fine(host)
 
