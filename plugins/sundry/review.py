@@ -10,16 +10,14 @@ review there (an action always brings the case up for review that day).
 
 from __future__ import annotations
 
-from datetime import date
-
-from arrears import Case, Move, Outcome, render_reason
+from arrears import Case, LadderReview
 
 from . import late_payment
-from .dates import DAY, accrued_on, add_months, days_after, due_on, idle_from, limitation_end, restart_limitation
+from .dates import accrued_on, add_months, days_after, due_on, idle_from, limitation_end, restart_limitation
 from .ladder import LADDER
 from .rules import GUARDS, hold_end
 
-__all__ = ["review", "progress"]
+__all__ = ["REVIEW", "review", "progress"]
 
 AUTO = {s.id: tuple(t for t in LADDER.outgoing(s.id) if t.kind == "auto") for s in LADDER.stages if not s.terminal}
 ENTERED = {
@@ -28,11 +26,7 @@ ENTERED = {
     "judgment": "judgment_on",
 }
 """The state key recording the day a case reached each of these stages."""
-WRITES_STATE = frozenset(
-    t.rule for t in LADDER.transitions if t.rule.startswith(("letter_of_claim_after_", "letter_before_claim_after_")))
 KIND_WORDS = {"person": "individual", "sole_trader": "sole trader", "company": "company"}
-_plan: list = [None, None]
-"""The last parameters seen and the automatic transitions they leave possible at each stage."""
 
 
 def _possible(t, p) -> bool:
@@ -46,12 +40,9 @@ def _possible(t, p) -> bool:
     return True
 
 
-def auto_for(p) -> dict:
-    """The automatic transitions of each stage that the parameters ``p`` leave possible, in order (kept per parameters)."""
-    if _plan[0] is not p:
-        _plan[1] = {stage: tuple(t for t in ts if _possible(t, p)) for stage, ts in AUTO.items()}
-        _plan[0] = p
-    return _plan[1]
+def possible_transitions(p) -> dict:
+    """The automatic transitions of each stage that the parameters ``p`` leave possible, in order."""
+    return {stage: tuple(t for t in ts if _possible(t, p)) for stage, ts in AUTO.items()}
 
 
 def observe(case: Case, context, st: dict) -> bool:
@@ -149,50 +140,7 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
     return facts
 
 
-def first_due(case: Case, context):
-    """The first automatic transition whose guard's date has come (with that date), else (None, the earliest date to come)."""
-    earliest = None
-    today = case.today
-    for t in auto_for(context.params)[case.stage]:
-        due = GUARDS[t.guard](case, context)
-        if due is None:
-            continue
-        if due <= today:
-            return t, due
-        if earliest is None or due < earliest:
-            earliest = due
-    return None, earliest
-
-
-def review(case: Case, context) -> Outcome:
-    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
-    st = case.state
-    changed = observe(case, context, st)
-    t, due = first_due(case, context)
-    if t is None:
-        return Outcome(None, due, st if changed else None)
-    p, today = context.params, case.today
-    facts = {
-        "stage": case.stage, "stage_since": case.stage_since.isoformat(), "balance_pence": case.balance_pence,
-        "paid_pence": case.paid_pence, "due_from": due.isoformat(),
-    }
-    for name in t.uses:
-        value = getattr(p, name)
-        facts[name] = value.isoformat() if isinstance(value, date) else value
-    facts.update(on_move(case, context, t.rule, st))
-    move = Move(t.target, t.rule, render_reason(t.reason, facts), facts)
-    keep = st if changed or t.rule in WRITES_STATE else None
-    if LADDER.is_terminal(t.target):
-        return Outcome(move, None, keep)
-    stage, since = case.stage, case.stage_since
-    case.stage, case.stage_since = t.target, today
-    try:
-        follow, nxt = first_due(case, context)
-    finally:
-        case.stage, case.stage_since = stage, since
-    return Outcome(move, today + DAY if follow is not None else nxt, keep)
-
-
-def progress(context, cases: list[Case]) -> list[Outcome]:
-    return [review(case, context) for case in cases]
-
+REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move, observe=observe, auto=possible_transitions)
+"""The nightly review: today's facts recorded, then the first due step fires and :func:`on_move` explains it."""
+review = REVIEW.review
+progress = REVIEW.progress
