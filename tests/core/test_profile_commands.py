@@ -45,9 +45,30 @@ def write(path: Path, text: str) -> Path:
 
 # --- show -----------------------------------------------------------------------------------------
 
-def test_show_fills_every_default_in(tmp_path):
+EMPTY_SECTIONS = """
+[council]
+id = "plainshire"
+name = "Plainshire Council"
+debt_types = ["council_tax", "sundry"]
+[priority]
+levels = { council_tax = 2, sundry = 5 }
+[write_off]
+reasons = ["uneconomical"]
+delegations = [{ authority = "recovery_officer", up_to_pence = 50000 }, { authority = "cabinet" }]
+[debt_types.council_tax]
+[debt_types.sundry]
+payment_terms_days = 21
+"""
+
+
+def test_show_names_a_bundled_profile_as_its_source():
     shown = json.loads(run("profile", "show", "rotherham", "--json").output)
     assert shown["source"] == "bundled profile rotherham"
+    assert shown["profile"]["council"]["id"] == "rotherham"
+
+
+def test_show_fills_every_default_in(tmp_path):
+    shown = json.loads(run("profile", "show", write(tmp_path / "plain.toml", EMPTY_SECTIONS), "--json").output)
     profile = shown["profile"]
     # The file's [debt_types.council_tax] section is empty: every parameter shows with its default.
     assert profile["debt_types"]["council_tax"]["reminder_days"] == 7
