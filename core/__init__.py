@@ -8,6 +8,7 @@ through the hooks in :mod:`arrears.hookspecs`, marked with :data:`hookimpl`.
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .action_fields import date_field, past_date_problem
 from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRequest
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
@@ -16,7 +17,10 @@ from .demands import (
     hearing_dates, hearing_held, judge_reminder, next_due_on, overdue, paid_before_hearing, period_end,
     reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
 )
-from .enforcement import EA_STAGES, EnforcementFees, enforcement_agent_stages, enforcement_agent_transitions, enforcement_fee
+from .enforcement import (
+    EA_STAGES, EnforcementFees, earliest_visit, enforcement_agent_stages, enforcement_agent_transitions,
+    enforcement_fee,
+)
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
 from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
@@ -32,13 +36,14 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
 
 __all__ = [
     "Action", "ANY", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
-    "DebtTypeRegistry", "EA_STAGES", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview", "Move",
-    "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition", "WorkingCalendar",
-    "WriteOffRequest", "__version__", "balance_payable_from", "balance_unpaid_when_due", "cleared",
-    "court_outcome_transitions", "default_guard", "due_dates", "enforcement_agent_stages",
-    "enforcement_agent_transitions", "enforcement_fee", "financial_year_start", "first_unpaid_due", "format_pence",
-    "hearing_dates", "hearing_held", "hookimpl", "instalment_count", "judge_reminder", "next_due_on", "overdue",
-    "paid_before_hearing", "parse_pounds", "percent_of", "period_end", "pounds", "reminder_complied",
-    "reminder_not_complied", "reminder_pay_by", "reminder_verdict", "render_reason", "split_total", "state_day",
-    "statutory_schedule", "summons_dates", "summons_from",
+    "DebtTypeRegistry", "EA_STAGES", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview",
+    "Move", "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition",
+    "WorkingCalendar", "WriteOffRequest", "__version__", "balance_payable_from", "balance_unpaid_when_due",
+    "cleared", "court_outcome_transitions", "date_field", "default_guard", "due_dates", "earliest_visit",
+    "enforcement_agent_stages", "enforcement_agent_transitions", "enforcement_fee", "financial_year_start",
+    "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl", "instalment_count",
+    "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds", "past_date_problem",
+    "percent_of", "period_end", "pounds", "reminder_complied", "reminder_not_complied", "reminder_pay_by",
+    "reminder_verdict", "render_reason", "split_total", "state_day", "statutory_schedule", "summons_dates",
+    "summons_from",
 ]

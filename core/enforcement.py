@@ -7,6 +7,7 @@ a percentage of the sum to be recovered above a threshold.
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 from pydantic import Field
@@ -14,8 +15,9 @@ from pydantic import Field
 from .debt_types import Parameters
 from .ladder import Stage, Transition
 from .money import percent_of
+from .working_days import WorkingCalendar
 
-__all__ = ["EnforcementFees", "enforcement_fee", "EA_STAGES", "enforcement_agent_stages", "enforcement_agent_transitions"]
+__all__ = ["EnforcementFees", "enforcement_fee", "earliest_visit", "EA_STAGES", "enforcement_agent_stages", "enforcement_agent_transitions"]
 
 EA_STAGES = ("compliance", "enforcement", "sale")
 
@@ -38,6 +40,16 @@ def enforcement_fee(stage: str, debt_pence: int, fees: EnforcementFees) -> int:
     if fixed is None:
         raise ValueError(f"unknown enforcement stage {stage!r} (one of {', '.join(EA_STAGES)})")
     return fixed + percent_of(max(0, debt_pence - fees.threshold_pence), fees.percentage)
+
+
+def earliest_visit(notice: date, calendar: WorkingCalendar, compliance_days: int, clear_days: int = 7) -> date:
+    """First day an agent may attend after a notice of enforcement given on ``notice``.
+
+    After the days the council's policy allows the debtor to agree terms, and
+    after ``clear_days`` clear days (Sundays and bank holidays not counted;
+    TCG Regs 2013 reg 6, DOMAIN §13).
+    """
+    return max(notice + timedelta(days=compliance_days), calendar.clear_days_end(notice, clear_days))
 
 
 def enforcement_agent_stages(compliance_note: str = "Notice of enforcement; compliance fee (DOMAIN §7.1).") -> tuple[Stage, ...]:

@@ -80,6 +80,17 @@ class CouncilTaxParameters(Parameters):
         default=EnforcementFees(),
         description="Enforcement agent fees (SI 2014/1; DOMAIN §7.1, WE-01, WE-02), added when each stage starts.",
     )
+    ea_compliance_days: int = Field(
+        default=0, ge=0, le=60,
+        description="Days, beginning with the notice of enforcement, the council's policy gives the taxpayer to agree terms "
+                    "before the agent may visit (Rotherham: up to 30, DOMAIN §0) [seed, local]; 0: only the statutory "
+                    "clear days apply.",
+    )
+    ea_notice_clear_days: int = Field(
+        default=7, ge=7, le=60,
+        description="Clear days (Sundays and bank holidays not counted) between the notice of enforcement and the first "
+                    "visit: 7, TCG Regs 2013 reg 6 (DOMAIN §1.2 stage 10d, §13) [H].",
+    )
     charging_order_min_pence: int = Field(
         default=100_000, ge=100_000,
         description="Least amount of the liability order still outstanding for a charging order: £1,000, reg 50(1)(c) "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from arrears import Case, format_pence, percent_of
+from arrears import Case, earliest_visit, format_pence, past_date_problem, percent_of
 
 INDIVIDUALS = ("person", "sole_trader")
 LABELS = {
@@ -133,4 +133,13 @@ def check_action(case: Case, action: str, fields: dict[str, str], context, liabl
                     f"{format_pence(outstanding)} is owed (IA 1986 s267(4))")
     if action == "apply_committal" and not is_individual(case, debtor, liable):
         return f"committal is only against an individual; {debtor} is a {case.debtor_kind}"
+    if action == "ea_enforcement_stage":
+        notice = case.stage_since
+        why = (f"the notice of enforcement of {notice.isoformat()} allows {p.ea_compliance_days} days to agree terms "
+               f"and needs {p.ea_notice_clear_days} clear days before a visit (TCG Regs reg 6)")
+        earliest = earliest_visit(notice, context.calendar, p.ea_compliance_days, p.ea_notice_clear_days)
+        return past_date_problem(fields, "visit_date", case.today, earliest, why)
+    if action == "ea_sale_stage":
+        return past_date_problem(fields, "removal_date", case.today, case.stage_since,
+                                 "goods cannot be removed before the first visit")
     return None

@@ -9,33 +9,18 @@ Hardship relief (LGFA 1988 s49) posts a negative adjustment.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from arrears import Case, Charge, format_pence, hearing_dates, parse_pounds
+from arrears import Case, Charge, format_pence, hearing_dates, parse_pounds, past_date_problem
+from arrears import earliest_visit as visit_from
 
 __all__ = ["check_action", "action_entries", "first_hearing", "earliest_visit", "INDIVIDUALS"]
 
 INDIVIDUALS = ("person", "sole_trader")
 
 
-def _day(fields: dict, name: str) -> tuple[date | None, str | None]:
-    raw = fields.get(name, "")
-    try:
-        return date.fromisoformat(raw.strip()), None
-    except ValueError:
-        return None, f"{name} {raw!r} is not a date (YYYY-MM-DD)"
-
-
 def _dated(fields: dict, name: str, case: Case, earliest: date | None = None, why: str = "") -> str | None:
-    """Refuse a date field that is not a date, is after the business date, or is before ``earliest``."""
-    day, problem = _day(fields, name)
-    if problem:
-        return problem
-    if day > case.today:
-        return f"{name} {day.isoformat()} is after the business date {case.today.isoformat()}"
-    if earliest is not None and day < earliest:
-        return f"{name} {day.isoformat()} is too early: {why}; the earliest is {earliest.isoformat()}"
-    return None
+    return past_date_problem(fields, name, case.today, earliest, why)
 
 
 def first_hearing(case: Case, context) -> date:
@@ -51,9 +36,7 @@ def first_hearing(case: Case, context) -> date:
 def earliest_visit(notice: date, context) -> date:
     """First day an agent may attend after the notice of enforcement: after the compliance days and the clear days."""
     p = context.params
-    compliance_end = notice + timedelta(days=p.ea_compliance_days)
-    clear = context.calendar.clear_days_end(notice, p.ea_notice_clear_days)
-    return max(compliance_end, clear)
+    return visit_from(notice, context.calendar, p.ea_compliance_days, p.ea_notice_clear_days)
 
 
 def _relief_pence(fields: dict) -> tuple[int, str | None]:

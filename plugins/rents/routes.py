@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from arrears import Case, Charge, format_pence, parse_pounds
+from arrears import Case, Charge, date_field, format_pence, parse_pounds
 
 from .billing import credit_after_end
 from .fees import fee_for
@@ -30,17 +30,9 @@ TERMS = {"agree_arrangement": "arrangement", "suspended_order_made": "suspended"
 YES, NO = ("yes", "y", "true", "1"), ("no", "n", "false", "0")
 
 
-def _day(fields: dict, name: str) -> tuple[date | None, str | None]:
-    raw = fields.get(name, "").strip()
-    try:
-        return date.fromisoformat(raw), None
-    except ValueError:
-        return None, f"{name} {raw!r} is not a date (YYYY-MM-DD)"
-
-
 def _past(fields: dict, name: str, case: Case, earliest: date | None = None, why: str = "") -> str | None:
     """Refuse a date that is not a date, is after the business date, or is before ``earliest``."""
-    day, problem = _day(fields, name)
+    day, problem = date_field(fields, name)
     if problem:
         return problem
     if day > case.today:
@@ -51,7 +43,7 @@ def _past(fields: dict, name: str, case: Case, earliest: date | None = None, why
 
 
 def _future(fields: dict, name: str, case: Case) -> str | None:
-    day, problem = _day(fields, name)
+    day, problem = date_field(fields, name)
     if problem:
         return problem
     if day < case.today:
@@ -75,7 +67,7 @@ def _nsp_problem(case: Case, fields: dict, context) -> str | None:
     served_by = fields.get("served_by", "").strip().lower()
     if served_by not in SERVICE:
         return f"served_by {served_by!r} is not one of {', '.join(SERVICE)}"
-    day, problem = _day(fields, "proceedings_date")
+    day, problem = date_field(fields, "proceedings_date")
     if problem:
         return problem
     periods = periods_of(case)
@@ -151,10 +143,10 @@ def action_state(case: Case, action: str, fields: dict, context) -> dict | None:
     st = dict(case.state)
     p = context.params
     if action == "rent_statement_sent":
-        sent = _day(fields, "sent_on")[0].isoformat()
+        sent = date_field(fields, "sent_on")[0].isoformat()
         st["statement_sent_on"] = max(sent, st.get("statement_sent_on") or sent)
     elif action == "benefit_claim_made":
-        st["benefit_claim_pending"] = _day(fields, "made_on")[0].isoformat()
+        st["benefit_claim_pending"] = date_field(fields, "made_on")[0].isoformat()
     elif action == "benefit_claim_decided":
         st["benefit_claim_pending"] = False
     elif action == "uc_managed_payment":
@@ -164,18 +156,18 @@ def action_state(case: Case, action: str, fields: dict, context) -> dict | None:
         st.pop("possession_date", None)
     elif action == "serve_nsp":
         served_by = fields["served_by"].strip().lower()
-        proceedings = _day(fields, "proceedings_date")[0]
+        proceedings = date_field(fields, "proceedings_date")[0]
         st["nsp"] = {
             "given_on": case.today.isoformat(), "served_by": served_by,
             "served_on": deemed_served(case.today, served_by, context.calendar, p).isoformat(),
             "proceedings_date": proceedings.isoformat(), "lapses_on": lapses_on(proceedings, p).isoformat(),
         }
     elif action in ("outright_order_made", "possession_date_fixed"):
-        st["possession_date"] = _day(fields, "possession_date")[0].isoformat()
+        st["possession_date"] = date_field(fields, "possession_date")[0].isoformat()
         st.pop("terms", None)
     elif action in ("eviction_carried_out", "end_tenancy"):
         name = "eviction_date" if action == "eviction_carried_out" else "end_date"
-        st["ended_on"] = _day(fields, name)[0].isoformat()
+        st["ended_on"] = date_field(fields, name)[0].isoformat()
         st["ended_by"] = "eviction" if action == "eviction_carried_out" else fields["reason"].strip()
         st.pop("terms", None)
     elif action == "issue_possession_claim":
@@ -190,5 +182,5 @@ def action_entries(case: Case, action: str, fields: dict, context) -> list[Charg
     """Rent debited for days after the tenancy's end is credited when the end (or the eviction) is recorded."""
     if action not in ("eviction_carried_out", "end_tenancy"):
         return []
-    end, problem = _day(fields, "eviction_date" if action == "eviction_carried_out" else "end_date")
+    end, problem = date_field(fields, "eviction_date" if action == "eviction_carried_out" else "end_date")
     return [] if problem else credit_after_end(case, end)
