@@ -1,10 +1,8 @@
 """Fixtures shared by every plugin's tests: hand-built cases and contexts, the test council (through the CLI or the
 core services) and the CSV files it imports.
 
-Each plugin folder's conftest describes its debt type in one fixture, ``plugin`` (built with ``describe_plugin``):
-its test council and profile, what a hand-built case is unless a test says otherwise, its accounts CSV. The
-fixtures here read that description, so the tests of every plugin use the same ``case``, ``ctx``, ``csv``, ``h``,
-``make_council``, ``council_with`` and ``decide``.
+Each plugin folder's conftest describes its debt type in one fixture, ``plugin`` (built with ``describe_plugin``);
+the fixtures here (``case``, ``ctx``, ``decide``, ``csv``, ``make_council``, ``h``, ``council_with``...) read it.
 """
 
 from __future__ import annotations
@@ -26,10 +24,6 @@ from arrears.registration import register_council
 from arrears.runner import run_council
 
 
-def _given(attrs: dict | None) -> dict:
-    return attrs or {}
-
-
 @dataclass(frozen=True)
 class PluginUnderTest:
     """One debt type as its tests see it.
@@ -49,7 +43,7 @@ class PluginUnderTest:
     amount: int                      # pence
     kind: str = "person"
     amount_keyword: str = "amount"   # the keyword a test gives the amount by
-    columns: Callable[..., dict] = _given
+    columns: Callable[..., dict] = lambda attrs: attrs or {}
     parameter_defaults: Mapping = field(default_factory=dict)
     officer: tuple[str, str] = ("jsmith", "recovery_officer")   # the CLI council's officer: name, role
     account_columns: tuple[str, ...] = ()
@@ -205,10 +199,10 @@ class CliSteps:
     def events(shown: dict) -> list[dict]:
         return [t for t in shown["timeline"] if t["type"] == "stage"]
 
-    @staticmethod
-    def moves(shown: dict) -> list[tuple[str, str, str]]:
+    @classmethod
+    def moves(cls, shown: dict) -> list[tuple[str, str, str]]:
         """(date, rule, to stage) of each stage move, in order."""
-        return [(t["date"], t["rule"], t["to"]) for t in shown["timeline"] if t["type"] == "stage"]
+        return [(t["date"], t["rule"], t["to"]) for t in cls.events(shown)]
 
     @staticmethod
     def entries(shown: dict, kind: str) -> list[tuple[str, int, str]]:
@@ -257,7 +251,7 @@ class ServicesCouncil:
         return [(t["date"], t["code"], t["amount_pence"]) for t in self.show(ref)["timeline"] if t["type"] == "fee"]
 
     def entries(self, ref: str | None = None) -> list[tuple[str, str, str, int]]:
-        """(date, type, code, amount) of each ledger entry."""
+        """(date, type, code, amount) of each timeline entry that is not a stage move."""
         return [(t["date"], t["type"], t["code"], t["amount_pence"]) for t in self.show(ref)["timeline"] if t["type"] != "stage"]
 
     def act(self, ref: str, action: str, on: date | str, **fields: str) -> dict:

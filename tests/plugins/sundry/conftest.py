@@ -45,11 +45,11 @@ def plugin(describe_plugin):
 
 
 @pytest.fixture
-def council_with(services_council, data_dir, tmp_path):
+def council_with(plugin, services_council, data_dir, tmp_path):
     """A council whose profile is the test profile (21/14/14) with some keys replaced or added."""
 
     def make(**values):
-        lines = (data_dir / "sundry_council.toml").read_text().splitlines()
+        lines = (data_dir / plugin.profile).read_text().splitlines()
         for key, value in values.items():
             text = value if isinstance(value, str) and value[:1] in "[{\"" else json.dumps(value)
             lines = [ln for ln in lines if not ln.startswith(f"{key} = ")] + [f"{key} = {text}"]
