@@ -16,6 +16,7 @@ from .demands import (
     balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, first_unpaid_due,
     hearing_dates, hearing_held, judge_reminder, next_due_on, overdue, paid_before_hearing, period_end,
     reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
+    summons_withdrawal_transitions,
 )
 from .enforcement import (
     EA_STAGES, EnforcementFees, earliest_visit, enforcement_agent_stages, enforcement_agent_transitions,
@@ -45,5 +46,5 @@ __all__ = [
     "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds", "past_date_problem",
     "percent_of", "period_end", "pounds", "reminder_complied", "reminder_not_complied", "reminder_pay_by",
     "reminder_verdict", "render_reason", "split_total", "state_day", "statutory_schedule", "summons_dates",
-    "summons_from",
+    "summons_from", "summons_withdrawal_transitions",
 ]

@@ -27,7 +27,7 @@ __all__ = [
     "period_end", "overdue", "first_unpaid_due", "next_due_on", "reminder_pay_by", "balance_payable_from",
     "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict", "state_day", "default_guard",
     "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
-    "hearing_held", "court_outcome_transitions",
+    "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions",
 ]
 
 
@@ -232,6 +232,20 @@ def hearing_held(case: Case, context) -> date | None:
     if case.balance_pence <= 0:
         return None
     return summons_dates(case, context)[1]
+
+
+def summons_withdrawal_transitions(cite: str = "") -> tuple[Transition, ...]:
+    """The summons withdrawn when the sum and costs are paid before the hearing (or the adjourned hearing).
+
+    ``cite`` names the regulation in the reasons, e.g. ``" (reg 34(5))"``.
+    """
+    return (
+        Transition("summons_withdrawn", "summons", "withdrawn", guard="paid_before_hearing",
+                   reason="Sum and costs paid ({paid} received) before the hearing on {hearing_on}; summons withdrawn"
+                          f"{cite}."),
+        Transition("adjourned_withdrawn", "adjourned", "withdrawn", guard="paid_before_hearing",
+                   reason=f"Sum and costs paid ({{paid}} received) before the adjourned hearing; summons withdrawn{cite}."),
+    )
 
 
 def court_outcome_transitions() -> tuple[Transition, ...]:

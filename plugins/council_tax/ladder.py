@@ -13,6 +13,7 @@ each remedy can hand the case back to ``liability_order``.
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
+    summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -91,14 +92,7 @@ def _reminder_outcomes(stage: str, which: str, after: str) -> tuple[Transition, 
 _SUMMONS_DATES = "deemed served {served_on}, hearing {hearing_on} (reg 34)."
 
 TRANSITIONS = (
-    Transition(
-        "summons_withdrawn", "summons", "withdrawn", guard="paid_before_hearing",
-        reason="Sum and costs paid ({paid} received) before the hearing on {hearing_on}; summons withdrawn (reg 34(5)).",
-    ),
-    Transition(
-        "adjourned_withdrawn", "adjourned", "withdrawn", guard="paid_before_hearing",
-        reason="Sum and costs paid ({paid} received) before the adjourned hearing; summons withdrawn (reg 34(5)).",
-    ),
+    *summons_withdrawal_transitions(" (reg 34(5))"),
     Transition("cleared", ANY, "paid", guard="cleared", reason="Nothing left to pay: {paid} received."),
     # Reminders and loss of instalments (reg 23).
     Transition(

@@ -13,6 +13,7 @@ agent, then committal (individuals), bankruptcy (individuals) or winding-up
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
+    summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -66,14 +67,7 @@ def _reminder_outcomes(stage: str, which: str, after: str) -> tuple[Transition, 
 
 
 TRANSITIONS = (
-    Transition(
-        "summons_withdrawn", "summons", "withdrawn", guard="paid_before_hearing",
-        reason="Sum and costs paid ({paid} received) before the hearing on {hearing_on}; summons withdrawn.",
-    ),
-    Transition(
-        "adjourned_withdrawn", "adjourned", "withdrawn", guard="paid_before_hearing",
-        reason="Sum and costs paid ({paid} received) before the adjourned hearing; summons withdrawn.",
-    ),
+    *summons_withdrawal_transitions(),
     Transition("cleared", ANY, "paid", guard="cleared", reason="Nothing left to pay: {paid} received."),
     # Reminders and loss of instalments (reg 8).
     Transition(
