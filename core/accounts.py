@@ -198,7 +198,7 @@ def record_action(
         move = Move(target, action, f"{said} Recorded by {officer.login}.", facts)
         fees = [f for answer in host.hook.transition_fees(context=ctx, moves=[(case, move)]) for f in (answer or ())]
         entries = [{
-            "account_id": acc.id, "kind": "fee", "amount_pence": fee.amount_pence, "effective_on": on,
+            "account_id": acc.id, "kind": fee.kind, "amount_pence": fee.amount_pence, "effective_on": on,
             "code": fee.code, "description": fee.description, "officer_id": officer.id, "created_at": utcnow(),
         } for fee in fees]
         posted = debt_type.action_entries(case, action, fields, ctx) if debt_type.action_entries else []

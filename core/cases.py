@@ -162,12 +162,21 @@ class Outcome:
 
 @dataclass(slots=True, frozen=True)
 class Fee:
-    """A fee or cost a transition adds to an account, in pence."""
+    """A fee or cost a transition adds to an account, in pence.
+
+    ``kind`` is ``fee`` (a cost added to what is charged) or ``adjustment``
+    (a reduction or cancellation the move brings, such as a discount earned).
+    """
 
     account_id: int
     amount_pence: int
     code: str
     description: str
+    kind: str = "fee"
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("fee", "adjustment"):
+            raise ValueError(f"a transition may post a fee or an adjustment, not {self.kind!r}")
 
 
 @dataclass(slots=True, frozen=True)

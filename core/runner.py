@@ -55,6 +55,7 @@ class RunReport:
     accounts_billed: int = 0
     moves: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     fees_pence: int = 0
+    adjustments_pence: int = 0
     charges_pence: int = 0
     seconds: float = 0.0
     without_rules: list[str] = field(default_factory=list)
@@ -76,6 +77,7 @@ class RunReport:
             "moves_total": sum(sum(c.values()) for c in self.moves.values()),
             "charges_pence": self.charges_pence,
             "fees_pence": self.fees_pence,
+            "adjustments_pence": self.adjustments_pence,
             "seconds": round(self.seconds, 3),
             "profile_version": self.profile_version,
             "debt_types_without_rules": self.without_rules,
@@ -242,13 +244,16 @@ class _Run:
         if moves:
             for answer in self.host.hook.transition_fees(context=ctx, moves=moves):
                 for fee in answer or ():
-                    add_entry(w.totals_for(fee.account_id), "fee", fee.amount_pence, day)
+                    add_entry(w.totals_for(fee.account_id), fee.kind, fee.amount_pence, day)
                     w.ledger.append({
-                        "account_id": fee.account_id, "kind": "fee", "amount_pence": fee.amount_pence,
+                        "account_id": fee.account_id, "kind": fee.kind, "amount_pence": fee.amount_pence,
                         "effective_on": day, "code": fee.code, "description": fee.description,
                         "run_id": self.report.run_id, "created_at": w.now,
                     })
-                    self.report.fees_pence += fee.amount_pence
+                    if fee.kind == "fee":
+                        self.report.fees_pence += fee.amount_pence
+                    else:
+                        self.report.adjustments_pence += fee.amount_pence
 
 
 class _Writes:

@@ -39,7 +39,7 @@ def fees_for(case: Case, move: Move, params) -> list[Fee]:
     if rule in DISCOUNT_RULES:
         return [Fee(case.id, -discount_pence(amount, params), "pcn_discount",
                     f"Discount ({params.discount_percent}%): the discounted charge of "
-                    f"{format_pence(discounted_pence(amount, params))} paid within the discount period")]
+                    f"{format_pence(discounted_pence(amount, params))} paid within the discount period", "adjustment")]
     if rule in CERTIFICATE_RULES:
         return [Fee(case.id, certificate_increase_pence(amount, params), "charge_certificate",
                     f"Charge certificate: the {format_pence(amount)} penalty charge increased by "
@@ -50,10 +50,10 @@ def fees_for(case: Case, move: Move, params) -> list[Fee]:
     if rule == "representations_deemed_accepted" and case.balance_pence + case.paid_pence:
         paid = f"; {format_pence(case.paid_pence)} paid, to be refunded" if case.paid_pence > 0 else ""
         return [Fee(case.id, -(case.balance_pence + case.paid_pence), "pcn_cancelled",
-                    f"PCN cancelled: representations taken as accepted, no decision in time{paid}")]
+                    f"PCN cancelled: representations taken as accepted, no decision in time{paid}", "adjustment")]
     if rule == "notice_to_owner_out_of_time" and case.balance_pence > 0:
         return [Fee(case.id, -case.balance_pence, "pcn_unenforceable",
-                    "PCN cancelled: no Notice to Owner within the time allowed (reg 20(2))")]
+                    "PCN cancelled: no Notice to Owner within the time allowed (reg 20(2))", "adjustment")]
     stage = EA_STAGE.get(rule)
     if stage is None:
         return []

@@ -212,3 +212,12 @@ def test_hook_progress_cases(engine, host, data_dir, tmp_path):
     released = run_council(engine, host, COUNCIL, date(2025, 5, 1))
     assert {dt: dict(c) for dt, c in released.moves.items()} == {"sundry": {"reminder": 1}}
     assert stages(show_account(engine, host, COUNCIL, "H1")) == [("2025-05-01", "reminder")]
+
+
+def test_a_transition_posts_fees_or_adjustments_only():
+    from arrears import Fee
+
+    assert Fee(1, -500, "discount", "Discount earned", "adjustment").kind == "adjustment"
+    assert Fee(1, 500, "costs", "Costs").kind == "fee"
+    with pytest.raises(ValueError, match="a fee or an adjustment, not 'payment'"):
+        Fee(1, -500, "x", "y", "payment")

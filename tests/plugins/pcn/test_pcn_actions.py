@@ -35,7 +35,7 @@ def test_the_discount_paid_after_a_rejected_challenge(council):
     council.run("2025-07-25")
     shown = council.show()
     assert (shown["stage"], shown["balance_pence"], shown["closed_on"]) == ("paid", 0, "2025-07-25")
-    assert ("2025-07-25", "fee", "pcn_discount", -3500) in council.entries()
+    assert ("2025-07-25", "adjustment", "pcn_discount", -3500) in council.entries()
 
 
 def test_an_informal_challenge_is_only_for_an_on_street_pcn(council):
@@ -86,7 +86,7 @@ def test_representations_undecided_are_taken_as_accepted_by_the_nightly_run(coun
     council.run("2025-08-30")  # 56 days beginning with 5 July end 29 August
     shown = council.show()
     assert (shown["stage"], shown["balance_pence"]) == ("cancelled", 0)
-    assert ("2025-08-30", "fee", "pcn_cancelled", -7000) in council.entries()
+    assert ("2025-08-30", "adjustment", "pcn_cancelled", -7000) in council.entries()
 
 
 def test_an_appeal_holds_the_case_and_a_refusal_gives_28_days(council):
