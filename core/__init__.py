@@ -13,7 +13,8 @@ from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRe
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
 from .demands import (
-    balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, first_unpaid_due,
+    balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, demand_year_problems,
+    first_unpaid_due,
     hearing_dates, hearing_held, judge_reminder, next_due_on, overdue, paid_before_hearing, period_end,
     reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
     summons_withdrawal_transitions,
@@ -40,7 +41,7 @@ __all__ = [
     "DebtTypeRegistry", "EA_STAGES", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview",
     "Move", "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition",
     "WorkingCalendar", "WriteOffRequest", "__version__", "balance_payable_from", "balance_unpaid_when_due",
-    "cleared", "court_outcome_transitions", "date_field", "default_guard", "due_dates", "earliest_visit",
+    "cleared", "court_outcome_transitions", "date_field", "default_guard", "demand_year_problems", "due_dates", "earliest_visit",
     "enforcement_agent_stages", "enforcement_agent_transitions", "enforcement_fee", "financial_year_start",
     "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl", "instalment_count",
     "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds", "past_date_problem",

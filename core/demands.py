@@ -27,7 +27,7 @@ __all__ = [
     "period_end", "overdue", "first_unpaid_due", "next_due_on", "reminder_pay_by", "balance_payable_from",
     "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict", "state_day", "default_guard",
     "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
-    "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions",
+    "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions", "demand_year_problems",
 ]
 
 
@@ -152,6 +152,30 @@ def reminder_verdict(case: Case, state: dict[str, Any], reminder_on: date, days:
     if state.get("judged_reminder_on") == reminder_on.isoformat():
         return bool(state.get("reminder_complied"))
     return overdue(case, pay_by) == 0
+
+
+def demand_year_problems(attrs: dict, opened_on: date, *, first_year: int, tax: str) -> list[tuple[str, str]]:
+    """Why an imported demand's ``financial_year`` cannot stand with its issue date ``opened_on`` (empty: it can).
+
+    The year must be one the tax existed in (``first_year`` onwards); a demand
+    is issued at the earliest in the January before its year (councils set
+    their amounts by March) and at the latest six years after the year ends,
+    beyond which no liability order can be sought (CT Regs reg 34(3); NNDR
+    Regs reg 11(3)).
+    """
+    year = attrs.get("financial_year")
+    if year is None:
+        return []
+    if year < first_year:
+        return [("financial_year", f"{year} is before {tax} began ({first_year}/{(first_year + 1) % 100:02d})")]
+    if opened_on < date(min(year, 9999), 1, 1):
+        return [("financial_year", f"a demand for {year}/{(year + 1) % 100:02d} cannot be issued on {opened_on.isoformat()}, "
+                                   f"before January {year}")]
+    too_late = date(year + 7, 3, 31)
+    if opened_on > too_late:
+        return [("financial_year", f"a demand for {year}/{(year + 1) % 100:02d} issued on {opened_on.isoformat()} is more than "
+                                   f"six years after the year ended: no liability order could be sought")]
+    return []
 
 
 # --- guards both Council Tax and business rates use ------------------------------------------------------

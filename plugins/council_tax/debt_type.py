@@ -1,6 +1,6 @@
 """The council tax debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
-from arrears import Column, DebtType
+from arrears import Column, DebtType, demand_year_problems
 
 from .ladder import LADDER
 from .params import CouncilTaxParameters
@@ -27,6 +27,13 @@ COLUMNS = (
     Column("owns_dwelling", "bool", help="Whether the debtor owns an interest in the dwelling (charging order, reg 50)."),
 )
 
+
+
+def check_row(attrs: dict, amount_pence: int, opened_on) -> list[tuple[str, str]]:
+    """A demand's year must fit its issue date (Council Tax began on 1 April 1993)."""
+    return demand_year_problems(attrs, opened_on, first_year=1993, tax="Council Tax")
+
+
 COUNCIL_TAX = DebtType(
     id="council_tax",
     label="Council Tax",
@@ -35,5 +42,6 @@ COUNCIL_TAX = DebtType(
     columns=COLUMNS,
     guards=GUARDS,
     check_action=check_action,
+    check_row=check_row,
     description="Council tax on dwellings, recovered under the Council Tax (Administration and Enforcement) Regulations 1992.",
 )

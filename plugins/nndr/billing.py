@@ -19,16 +19,20 @@ __all__ = ["bill", "schedule_for", "instalments_requested", "instalment_day"]
 TWELVE = 12
 
 
+def _number(value) -> int | None:
+    """An import column's number (the choice columns store their text; older rows may hold a number)."""
+    return None if value in (None, "") else int(value)
+
+
 def instalments_requested(case: Case) -> int | None:
-    """The account's ``instalments`` column: None for the statutory scheme."""
-    value = case.attrs.get("instalments")
-    return value if isinstance(value, int) and value > 0 else None
+    """The account's ``instalments`` column (1-12): None for the statutory scheme."""
+    return _number(case.attrs.get("instalments"))
 
 
 def instalment_day(case: Case, params) -> int:
-    """The account's ``instalment_day`` column when it is a day of the month (1-31), else the profile's."""
-    value = case.attrs.get("instalment_day")
-    return value if isinstance(value, int) and 1 <= value <= 31 else params.instalment_day
+    """The account's ``instalment_day`` column (1-31), else the profile's."""
+    day = _number(case.attrs.get("instalment_day"))
+    return params.instalment_day if day is None else day
 
 
 def year_start(case: Case) -> date:

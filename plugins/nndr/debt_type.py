@@ -1,6 +1,6 @@
 """The business rates (NNDR) debt type as the platform sees it."""
 
-from arrears import Column, DebtType
+from arrears import Column, DebtType, demand_year_problems
 
 from .ladder import LADDER
 from .params import NndrParameters
@@ -10,15 +10,22 @@ from .rules import GUARDS
 COLUMNS = (
     Column("financial_year", "int", required=True,
            help="Year the financial year starts in (2025 for 2025/26); the core amount is the year's rates."),
-    Column("instalments", "int",
+    Column("instalments", "choice", choices=tuple(str(n) for n in range(1, 13)),
            help="Instalments on the demand; blank: the statutory scheme (DOMAIN §2.1); 12: twelve on request; "
                 "fewer: the ratepayer's choice (never more than the scheme allows)."),
-    Column("instalment_day", "int",
+    Column("instalment_day", "choice", choices=tuple(str(n) for n in range(1, 32)),
            help="Day of the month instalments fall due (1-31, the month's last day when shorter); blank: the profile's."),
     Column("property_ref", "text", help="The council's reference for the hereditament."),
     Column("rateable_value", "money", help="Rateable value of the hereditament, in pounds."),
     Column("company_number", "text", help="Companies House number where the ratepayer is a company (debtor_kind company)."),
 )
+
+
+
+def check_row(attrs: dict, amount_pence: int, opened_on) -> list[tuple[str, str]]:
+    """A demand's year must fit its issue date (the present rating system began on 1 April 1990)."""
+    return demand_year_problems(attrs, opened_on, first_year=1990, tax="business rates")
+
 
 NNDR = DebtType(
     id="nndr",
@@ -29,6 +36,7 @@ NNDR = DebtType(
     guards=GUARDS,
     check_action=check_action,
     action_entries=action_entries,
+    check_row=check_row,
     description="Non-domestic rates, recovered under the Non-Domestic Rating (Collection and Enforcement) (Local Lists) "
                 "Regulations 1989.",
 )
