@@ -95,13 +95,13 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
         facts.update(served_on=served.isoformat(), hearing_on=hearing.isoformat())
         if rule == "liability_order_granted":
             balance = case.balance_pence
+            st.update(lo_on=today.isoformat(), lo_debt_pence=balance + p.liability_order_costs_pence,
+                      lo_paid_pence=case.paid_pence)
             case.balance_pence = balance + p.liability_order_costs_pence  # the order's sum and costs
             try:
                 facts["routes"] = describe_routes(case, p)
             finally:
                 case.balance_pence = balance
-            st.update(lo_on=today.isoformat(), lo_debt_pence=balance + p.liability_order_costs_pence,
-                      lo_paid_pence=case.paid_pence)
     elif rule.startswith("policy_"):
         route, why = policy_route(case, p) or ("enforcement_agent", "")
         st["policy_route"] = route

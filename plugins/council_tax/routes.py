@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from arrears import Case, earliest_visit, format_pence, past_date_problem, percent_of
 
+from .fees import sum_to_recover
+
 INDIVIDUALS = ("person", "sole_trader")
 LABELS = {
     "attachment_of_earnings": "attachment of earnings",
@@ -66,6 +68,17 @@ def qualifying_benefit(name: str | None, params) -> str | None:
     return key if key in params.qualifying_benefits else None
 
 
+def order_outstanding(case: Case, params) -> int:
+    """What is still owed under the liability order: its sum and costs less payments since, agent fees left out.
+
+    Before the order is recorded in the state (the day it is made) the balance,
+    which then holds no agent fees.
+    """
+    if "lo_debt_pence" in case.state:
+        return sum_to_recover(case, params)
+    return max(0, case.balance_pence)
+
+
 def allowed_routes(case: Case, params) -> list[tuple[str, str]]:
     """(route, the fact that allows it) for each remedy the account's facts allow now, in the order a council tries them."""
     attrs = case.attrs
@@ -79,10 +92,11 @@ def allowed_routes(case: Case, params) -> list[tuple[str, str]]:
     if case.balance_pence > 0:
         out.append(("enforcement_agent", f"{format_pence(case.balance_pence)} outstanding"))
     owns = attrs.get("owns_dwelling")
-    if case.balance_pence >= params.charging_order_min_pence and owns is not False:
+    under_order = order_outstanding(case, params)
+    if under_order >= params.charging_order_min_pence and owns is not False:
         owner = "owns an interest in the dwelling" if owns else "if the debtor owns an interest in the dwelling"
         out.append(("charging_order", f"at least {format_pence(params.charging_order_min_pence)} outstanding, {owner}"))
-    if individual and case.balance_pence >= params.bankruptcy_min_pence:
+    if individual and under_order >= params.bankruptcy_min_pence:
         out.append(("bankruptcy", f"at least {format_pence(params.bankruptcy_min_pence)} owed"))
     return out
 
@@ -119,18 +133,21 @@ def check_action(case: Case, action: str, fields: dict[str, str], context, liabl
     if action == "apply_benefit_deductions" and qualifying_benefit(fields.get("benefit"), p) is None:
         return (f"{fields.get('benefit')!r} is not a benefit the DWP deducts council tax from "
                 f"(one of: {', '.join(p.qualifying_benefits)})")
+    under_order = order_outstanding(case, p)
+    agent_fees = (f" (the balance of {format_pence(outstanding)} includes enforcement agent fees, which the order does "
+                  "not cover)" if outstanding > under_order else "")
     if action == "apply_charging_order":
-        if outstanding < p.charging_order_min_pence:
+        if under_order < p.charging_order_min_pence:
             return (f"a charging order needs at least {format_pence(p.charging_order_min_pence)} of the liability order "
-                    f"outstanding; {format_pence(outstanding)} is (reg 50(1)(c))")
+                    f"outstanding; {format_pence(under_order)} is{agent_fees} (reg 50(1)(c))")
         if case.attrs.get("owns_dwelling") is False:
             return "the account records that the debtor owns no interest in the dwelling (reg 50)"
     if action == "petition_bankruptcy":
         if not is_individual(case, debtor, liable):
             return f"a bankruptcy petition needs an individual; {debtor} is a {case.debtor_kind}"
-        if outstanding < p.bankruptcy_min_pence:
+        if under_order < p.bankruptcy_min_pence:
             return (f"a bankruptcy petition needs a debt of at least {format_pence(p.bankruptcy_min_pence)}; "
-                    f"{format_pence(outstanding)} is owed (IA 1986 s267(4))")
+                    f"{format_pence(under_order)} is owed under the liability order{agent_fees} (IA 1986 s267(4))")
     if action == "apply_committal" and not is_individual(case, debtor, liable):
         return f"committal is only against an individual; {debtor} is a {case.debtor_kind}"
     if action == "ea_enforcement_stage":

@@ -75,6 +75,40 @@ def test_bankruptcy_allowed_at_5000(council):
     assert council.show()["stage"] == "bankruptcy"
 
 
+def back_from_the_agent(council, amount: str) -> None:
+    """A liability order for ``amount`` + £100 costs, the compliance fee added by a referral, and the agent's return."""
+    to_order(council, amount)
+    council.act("CT1", "refer_enforcement_agent", "2025-07-10", agent="Marstons")
+    council.act("CT1", "ea_returned", "2025-08-01", outcome="no contact")
+    council.run("2025-08-01")
+
+
+def test_we17_an_order_for_950_with_a_75_compliance_fee_is_not_enough_for_a_charging_order(council):
+    back_from_the_agent(council, "850.00")
+    assert council.show()["balance_pence"] == 102500
+    with pytest.raises(ActionRefused, match=r"at least £1,000.00 of the liability order outstanding; £950.00 is"):
+        council.act("CT1", "apply_charging_order", "2025-08-04", property="1 High St", debtor="P-CT1")
+
+
+def test_we17_exactly_1000_of_the_order_outstanding_allows_a_charging_order(council):
+    back_from_the_agent(council, "900.00")
+    council.act("CT1", "apply_charging_order", "2025-08-04", property="1 High St", debtor="P-CT1")
+    assert council.show()["stage"] == "charging_order"
+
+
+def test_we18_an_order_for_4950_with_a_75_compliance_fee_is_not_enough_for_bankruptcy(council):
+    back_from_the_agent(council, "4850.00")
+    assert council.show()["balance_pence"] == 502500
+    with pytest.raises(ActionRefused, match=r"at least £5,000.00; £4,950.00 is owed under the liability order"):
+        council.act("CT1", "petition_bankruptcy", "2025-08-04", court="Sheffield", debtor="P-CT1")
+
+
+def test_we18_exactly_5000_of_the_order_outstanding_allows_bankruptcy(council):
+    back_from_the_agent(council, "4900.00")
+    council.act("CT1", "petition_bankruptcy", "2025-08-04", court="Sheffield", debtor="P-CT1")
+    assert council.show()["stage"] == "bankruptcy"
+
+
 def test_benefit_deductions_need_a_qualifying_benefit(council):
     to_order(council, "500.00")
     with pytest.raises(ActionRefused, match="not a benefit the DWP deducts council tax from"):

@@ -76,6 +76,38 @@ def test_we18_bankruptcy_needs_5000_and_an_individual(case, ctx):
     assert "needs an individual" in company
 
 
+def after_agent(case, order: int, fees: int = 7500, paid_since: int = 0):
+    """Back at ``liability_order`` after an agent: an order for ``order`` pence, agent ``fees`` added since."""
+    state = {"lo_on": "2025-07-03", "lo_debt_pence": order, "lo_paid_pence": 0}
+    return case(today=TODAY, stage="liability_order", amount=order + fees, paid=paid_since, state=state,
+                attrs={"financial_year": 2025})
+
+
+def test_we17_charging_order_counts_the_order_not_the_agents_fees(case, ctx):
+    refused = check(after_agent(case, 95000), "apply_charging_order", ctx, property="1 High St", debtor="P1")
+    assert refused == ("a charging order needs at least £1,000.00 of the liability order outstanding; £950.00 is (the "
+                       "balance of £1,025.00 includes enforcement agent fees, which the order does not cover) "
+                       "(reg 50(1)(c))")
+    assert check(after_agent(case, 100000), "apply_charging_order", ctx, property="1 High St", debtor="P1") is None
+    # Payments since the order come off it: £1,100.00 less £100.01 paid leaves £999.99.
+    paid = after_agent(case, 110000, paid_since=10001)
+    assert "£999.99 is" in check(paid, "apply_charging_order", ctx, property="1 High St", debtor="P1")
+
+
+def test_we18_bankruptcy_counts_the_order_not_the_agents_fees(case, ctx):
+    refused = check(after_agent(case, 495000), "petition_bankruptcy", ctx, court="Leeds", debtor="P1")
+    assert refused.startswith("a bankruptcy petition needs a debt of at least £5,000.00; £4,950.00 is owed under the "
+                              "liability order (the balance of £5,025.00 includes enforcement agent fees")
+    assert check(after_agent(case, 500000), "petition_bankruptcy", ctx, court="Leeds", debtor="P1") is None
+
+
+def test_proposed_routes_leave_agent_fees_out(case):
+    p = CouncilTaxParameters()
+    assert [r for r, _ in allowed_routes(after_agent(case, 95000), p)] == ["enforcement_agent"]
+    assert [r for r, _ in allowed_routes(after_agent(case, 495000), p)] == ["enforcement_agent", "charging_order"]
+    assert [r for r, _ in allowed_routes(after_agent(case, 500000), p)][-1] == "bankruptcy"
+
+
 def test_attachment_of_earnings_against_either_liable_person_but_not_a_stranger(case, ctx):
     c = lo_case(case, 50000)
     assert check(c, "attach_earnings", ctx, employer="Acme Ltd", debtor="P1") is None
