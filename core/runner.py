@@ -178,7 +178,7 @@ class _Run:
         if not items:
             return
         cases = [i.case for i in items]
-        billings = self.host.hook.bill_accounts(context=ctx, cases=cases)
+        billings = self._call("billing", self.host.hook.bill_accounts, ctx, cases)
         if billings is None or len(billings) != len(cases):
             raise PluginError(f"billing for {ctx.debt_type.id!r} returned {0 if billings is None else len(billings)} answers for {len(cases)} accounts")
         day = ctx.today
@@ -205,11 +205,30 @@ class _Run:
             w.billed[case.id] = billing.next_bill_on
         self.report.accounts_billed += len(items)
 
+    @staticmethod
+    def _call(what: str, hook, ctx: Context, cases: list[Case]):
+        """Call a plugin's chunk hook; if it raises, name the first account it fails on (the chunk is not written)."""
+        try:
+            return hook(context=ctx, cases=cases)
+        except Exception as exc:
+            culprit = None
+            for case in cases:
+                try:
+                    hook(context=ctx, cases=[case])
+                except Exception:
+                    culprit = case.reference
+                    break
+            where = f"on account {culprit}" if culprit else f"on a chunk of {len(cases)} accounts"
+            raise PluginError(
+                f"{what} for {ctx.debt_type.id!r} failed {where} on {ctx.today.isoformat()}: {type(exc).__name__}: {exc}; "
+                "the run stopped and nothing of this chunk was written"
+            ) from exc
+
     def _review(self, ctx: Context, items: list[LoadedCase], w: "_Writes") -> None:
         if not items:
             return
         cases = [i.case for i in items]
-        outcomes = self.host.hook.progress_cases(context=ctx, cases=cases)
+        outcomes = self._call("progression", self.host.hook.progress_cases, ctx, cases)
         if outcomes is None or len(outcomes) != len(cases):
             raise PluginError(f"progression for {ctx.debt_type.id!r} returned {0 if outcomes is None else len(outcomes)} answers for {len(cases)} cases")
         day, dt, ladder = ctx.today, ctx.debt_type.id, ctx.debt_type.ladder

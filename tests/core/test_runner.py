@@ -186,3 +186,29 @@ def test_the_lock_is_per_council(council, engine, data_dir, h, tmp_path):
 def test_run_date_must_be_a_date(council, bad):
     result = council("run", "--council", "testshire", "--date", bad, expect=2)
     assert "YYYY-MM-DD" in result.output
+
+
+def test_a_plugin_failing_on_one_case_stops_the_run_naming_the_account_and_writes_nothing_of_that_chunk(
+        council, engine, h, tmp_path, monkeypatch):
+    import arrears_sundry.review as sundry_review
+
+    h.load_scenario(council, tmp_path)
+    before = h.snapshot(engine)
+    real = sundry_review.REVIEW.review
+
+    def review(case, context):
+        if case.reference == "S04":
+            raise ValueError("year 99999 is out of range")
+        return real(case, context)
+
+    monkeypatch.setattr(sundry_review.REVIEW, "review", review)
+    result = council("run", "--council", h.COUNCIL, "--date", END.isoformat(), expect=1)
+    assert ("progression for 'sundry' failed on account S04 on 2025-02-09: ValueError: year 99999 is out of range"
+            in result.output)
+    assert "Traceback" not in result.output
+    after = h.snapshot(engine)
+    assert after != before  # the days before were done, each in its own chunks
+    assert not [e for e in after["ledger"] if e[0] == "S04"]  # the failing day's chunk (S04 billed) was not written
+    assert after["last_run_on"] == "2025-02-08"  # the run stopped on the day it failed
+    monkeypatch.undo()
+    assert h.moves_total(h.run_json(council, END)) > 0  # once the plugin is mended the run carries on
