@@ -2,8 +2,10 @@
 
 The state holds only what a later day cannot see in the case's facts: the
 number of reminders this year, the verdict on a reminder's window, the date the
-whole balance became payable, the summons's service and hearing dates, and the
-liability order's sum and costs (for the enforcement agent's percentage fees).
+whole balance became payable, the summons's service and hearing dates, the
+liability order's sum and costs (for the enforcement agent's percentage fees and
+the charging-order and bankruptcy thresholds) and the day the case last went to
+an enforcement agent (the earliest an agent's report may be dated).
 """
 
 from __future__ import annotations
@@ -37,12 +39,16 @@ def observe(case: Case, context, st: dict) -> bool:
     if stage == "summons" and st.get("summons_on") != case.stage_since.isoformat():
         _record_summons(case, context, st)  # a summons an officer issued again
         return True
+    changed = False
     if stage in AFTER_ORDER and "lo_on" not in st:
         ea = context.params.enforcement.compliance_pence if stage != "liability_order" else 0
         st.update(lo_on=case.stage_since.isoformat(), lo_debt_pence=max(0, case.balance_pence - ea),
                   lo_paid_pence=case.paid_pence)
-        return True
-    return False
+        changed = True
+    if stage == "enforcement_agent" and st.get("ea_on") != case.stage_since.isoformat():
+        st["ea_on"] = case.stage_since.isoformat()  # the referral: an agent's later report cannot precede it
+        changed = True
+    return changed
 
 
 def _record_summons(case: Case, context, st: dict) -> tuple[date, date]:

@@ -8,9 +8,10 @@ pursued (DOMAIN §1.2 note); nobody else.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from arrears import Case, earliest_visit, format_pence, past_date_problem, percent_of
+from arrears import Case, earliest_visit, format_pence, hearing_dates, past_date_problem, percent_of
 
 from .fees import sum_to_recover
 
@@ -150,13 +151,54 @@ def check_action(case: Case, action: str, fields: dict[str, str], context, liabl
                     f"{format_pence(under_order)} is owed under the liability order{agent_fees} (IA 1986 s267(4))")
     if action == "apply_committal" and not is_individual(case, debtor, liable):
         return f"committal is only against an individual; {debtor} is a {case.debtor_kind}"
+    return date_problem(case, action, fields, context)
+
+
+def first_hearing(case: Case, context) -> date | None:
+    """The liability order hearing the summons named, as recorded when it was issued (else worked out from its issue)."""
+    st, p = case.state, context.params
+    if "hearing_on" in st:
+        return date.fromisoformat(st["hearing_on"])
+    if "summons_on" not in st:
+        return None
+    return hearing_dates(date.fromisoformat(st["summons_on"]), context.calendar, min_days=p.hearing_min_days,
+                         service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)[1]
+
+
+def agent_since(case: Case) -> tuple[date | None, str]:
+    """The day the case went to the enforcement agent (else the liability order's day), and what that day was."""
+    st = case.state
+    if case.stage == "enforcement_agent":
+        return case.stage_since, "the case went to the enforcement agent on"
+    if "ea_on" in st:
+        return date.fromisoformat(st["ea_on"]), "the case went to the enforcement agent on"
+    if "lo_on" in st:
+        return date.fromisoformat(st["lo_on"]), "the liability order was made on"
+    return None, ""
+
+
+def date_problem(case: Case, action: str, fields: dict[str, str], context) -> str | None:
+    """Why a date an officer gives with an action cannot stand: not a date, in the future, or too early."""
+    p, today = context.params, case.today
     if action == "ea_enforcement_stage":
         notice = case.stage_since
         why = (f"the notice of enforcement of {notice.isoformat()} allows {p.ea_compliance_days} days to agree terms "
                f"and needs {p.ea_notice_clear_days} clear days before a visit (TCG Regs reg 6)")
         earliest = earliest_visit(notice, context.calendar, p.ea_compliance_days, p.ea_notice_clear_days)
-        return past_date_problem(fields, "visit_date", case.today, earliest, why)
+        return past_date_problem(fields, "visit_date", today, earliest, why)
     if action == "ea_sale_stage":
-        return past_date_problem(fields, "removal_date", case.today, case.stage_since,
+        return past_date_problem(fields, "removal_date", today, case.stage_since,
                                  "goods cannot be removed before the first visit")
+    if action in ("ea_no_goods", "ea_no_goods_after_visit", "ea_no_goods_after_sale"):
+        since, what = agent_since(case)
+        why = f"{what} {since.isoformat()} and the agent reports after that" if since else ""
+        return past_date_problem(fields, "report_date", today, since, why)
+    if action == "committal_order_made":
+        applied = case.stage_since
+        return past_date_problem(fields, "order_date", today, applied,
+                                 f"the committal application was made on {applied.isoformat()} (reg 47)")
+    if action == "adjourned_order_granted":
+        first = first_hearing(case, context)
+        why = f"the hearing was adjourned from {first.isoformat()}" if first else ""
+        return past_date_problem(fields, "hearing_date", today, first, why)
     return None
