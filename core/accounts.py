@@ -159,6 +159,11 @@ def record_action(
         officer = resolve_officer(conn, council_id, officer_login)
         acc = _account(conn, council_id, reference)
         debt_type = host.debt_type(acc.debt_type)
+        if acc.stage_since is not None and on < acc.stage_since:
+            raise ActionRefused(
+                f"{reference}: {action}: dated {on.isoformat()}, before the case reached stage {acc.stage!r} on "
+                f"{acc.stage_since.isoformat()}; an action cannot be recorded before the stage it acts on"
+            )
         ladder = debt_type.ladder
         allowed = {a.name: a for a in ladder.actions(acc.stage)}
         if action not in allowed:

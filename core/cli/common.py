@@ -40,24 +40,31 @@ class Env:
         return database_url(self.db_url)
 
     def engine(self, *, migrate_check: bool = True):
+        """The database engine; with ``migrate_check``, only once the database exists with the current schema."""
         if self._engine is None:
-            self._engine = make_engine(self.db_url)
-            database = self._engine.url.database
-            if migrate_check and self._engine.dialect.name == "sqlite" and database and database != ":memory:":
-                if not os.path.exists(database):
-                    raise click.ClickException(
-                        f"no database at {database}; create it with `arrears init --council ID` (or give --db URL)"
-                    )
-            if migrate_check:
-                try:
-                    current = schema_is_current(self._engine)
-                except Exception as exc:
-                    raise click.ClickException(f"cannot open database {self._engine.url!r}: {exc}") from None
-                if not current:
-                    raise click.ClickException(
-                        f"database {self._engine.url!r} has no arrears schema or an older one; run `arrears init --council ID` first"
-                    )
+            engine = make_engine(self.db_url)
+            try:
+                if migrate_check:
+                    _check_schema(engine)
+            except click.ClickException:
+                engine.dispose()
+                raise
+            self._engine = engine
         return self._engine
+
+
+def _check_schema(engine) -> None:
+    database = engine.url.database
+    if engine.dialect.name == "sqlite" and database and database != ":memory:" and not os.path.exists(database):
+        raise click.ClickException(f"no database at {database}; create it with `arrears init --council ID` (or give --db URL)")
+    try:
+        current = schema_is_current(engine)
+    except Exception as exc:
+        raise click.ClickException(f"cannot open database {engine.url!r}: {exc}") from None
+    if not current:
+        raise click.ClickException(
+            f"database {engine.url!r} has no arrears schema or an older one; run `arrears init --council ID` first"
+        )
 
 
 pass_env = click.make_pass_decorator(Env)

@@ -9,7 +9,7 @@ import click
 
 from ..impact import profile_impact
 from ..money import format_pence
-from ..profile import check_profiles, load_profile
+from ..profile import bundled_councils, check_profiles, load_profile
 from ..profile_diff import ABSENT, diff_profiles
 from ..profile_render import describe_profile, effective_profile, format_value, param_notes, profile_toml
 from ..profile_source import find_profile
@@ -34,10 +34,12 @@ def _find(env: Env, reference: str):
 
 
 @profile.command("check")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, metavar="PATH|ID...")
 @pass_env
 def check(env: Env, paths: tuple[str, ...]) -> None:
-    """Validate profiles; print every problem as ``file: dotted.key: message``."""
+    """Validate profiles (files, or bundled council ids); print every problem as ``file: dotted.key: message``."""
+    bundled = bundled_councils()
+    paths = tuple(str(bundled[p]) if p in bundled and not Path(p).exists() else p for p in paths)
     problems = check_profiles(paths, env.host.debt_types)
     for line in problems:
         click.echo(line)

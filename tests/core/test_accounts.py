@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -168,3 +169,14 @@ def test_officer_own_limit_below_the_delegation_is_enforced(cases, h):
     result = _act(cases, "SMALL", "write_off", "reason=uneconomical", officer="trainee", expect=1)
     assert "own limit" in result.output
     assert h.show(cases, "SMALL")["stage"] == "further_recovery"
+
+
+def test_an_action_dated_before_the_stage_it_acts_on_is_refused(cases, h, engine):
+    since = h.show(cases, "INV1")["stage_since"]
+    before = _ledger(engine, "INV1")
+    day_before = (date.fromisoformat(since) - timedelta(days=1)).isoformat()
+    result = _act(cases, "INV1", "refer_collection_agent", "agent=Marstons", on=day_before, expect=1)
+    assert (f"INV1: refer_collection_agent: dated {day_before}, before the case reached stage 'further_recovery' on "
+            f"{since}") in result.output
+    assert h.show(cases, "INV1")["stage"] == "further_recovery" and _ledger(engine, "INV1") == before
+    assert "further_recovery -> with_agent" in _act(cases, "INV1", "refer_collection_agent", "agent=Marstons", on=since).output

@@ -219,3 +219,18 @@ def test_a_key_the_plugin_does_not_know_is_refused_in_a_change_too(tmp_path):
     path = write(tmp_path / "p.toml", BASE + CHANGE.replace("reminder_days = 10", "reminder_weeks = 2"))
     result = run("profile", "check", path, expect=1)
     assert result.output.splitlines() == [f"{path}: debt_types.sundry.changes[0].reminder_weeks: unknown key"]
+
+
+def test_profiles_compare_and_check_without_a_database_and_create_none(tmp_path):
+    from click.testing import CliRunner
+
+    from arrears.cli import cli
+
+    missing = tmp_path / "none.db"
+    runner = CliRunner()
+    diff = runner.invoke(cli, ["--db", f"sqlite:///{missing}", "profile", "diff", "reading", "rutland"])
+    assert diff.exit_code == 1 and "Traceback" not in diff.output, diff.output
+    assert "council.id: \"reading\" -> \"rutland\"" in diff.output
+    checked = runner.invoke(cli, ["--db", f"sqlite:///{missing}", "profile", "check", "reading", "rutland"])
+    assert checked.exit_code == 0 and "2 profiles OK" in checked.output
+    assert not missing.exists()
