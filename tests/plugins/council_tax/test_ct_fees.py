@@ -28,7 +28,15 @@ def test_we01_enforcement_agent_fees_on_a_2000_debt(case):
     assert fee(ea_case(case, 200000), "refer_enforcement_agent") == [("ea_compliance", 7500)]
     assert fee(ea_case(case, 200000, fees_so_far=7500), "ea_enforcement_stage") == [("ea_enforcement", 27250)]
     assert fee(ea_case(case, 200000, fees_so_far=34750), "ea_sale_stage") == [("ea_sale", 14750)]
-    assert 7500 + 27250 == 34750 and 34750 + 14750 == 49500  # to the end of enforcement £347.50, to sale £495.00
+
+
+def test_we01_cumulative_fees_to_the_end_of_enforcement_and_to_sale(case):
+    """Each stage's fee worked out on the case as the earlier fees left it: £75.00, then £347.50, then £495.00."""
+    added, cumulative = 0, []
+    for rule in ("refer_enforcement_agent", "ea_enforcement_stage", "ea_sale_stage"):
+        added += sum(f.amount_pence for f in fees_for(ea_case(case, 200000, fees_so_far=added), Move("x", rule, ""), P))
+        cumulative.append(added)
+    assert cumulative == [7500, 34750, 49500]
 
 
 def test_we02_threshold_is_exceeding_1500(case):
