@@ -115,7 +115,8 @@ def list_actions(engine: Engine, host: PluginHost, council_id: str, reference: s
         acc = _account(conn, council_id, reference)
     ladder = host.debt_type(acc.debt_type).ladder
     return [
-        {"action": a.name, "to_stage": a.to_stage or acc.stage, "description": a.description, "fields": list(a.fields)}
+        {"action": a.name, "to_stage": a.to_stage or acc.stage, "description": a.description, "fields": list(a.fields),
+         "optional_fields": list(a.optional_fields)}
         for a in ladder.actions(acc.stage)
     ]
 
@@ -170,7 +171,7 @@ def record_action(
             names = ", ".join(allowed) or "none"
             raise ActionRefused(f"{reference} is at stage {acc.stage!r}, which does not allow {action!r} (allowed: {names})")
         spec = allowed[action]
-        known = spec.fields + (WRITE_OFF_FIELDS if action == "write_off" else ())
+        known = spec.fields + spec.optional_fields + (WRITE_OFF_FIELDS if action == "write_off" else ())
         missing = [name for name in spec.fields if not fields.get(name)]
         unknown = [name for name in fields if name not in known]
         if missing or unknown:

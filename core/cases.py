@@ -200,12 +200,13 @@ class Billing:
 
 @dataclass(slots=True, frozen=True)
 class Action:
-    """An officer action a stage allows: its name, where it leads, what it needs."""
+    """An officer action a stage allows: its name, where it leads, the fields it needs and those it may take."""
 
     name: str
     to_stage: str | None
     description: str
     fields: tuple[str, ...] = ()
+    optional_fields: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)

@@ -54,7 +54,8 @@ class Transition:
     every non-terminal stage; an action's ``target`` may be :data:`STAY` (it
     records a fact without moving the case). ``when`` names a boolean profile
     parameter that switches an optional step on. ``uses`` names the parameters recorded as
-    facts with each decision; ``reason`` is a template over those facts.
+    facts with each decision; ``reason`` is a template over those facts. An action's
+    ``fields`` must be given by the officer; its ``optional_fields`` may be.
     """
 
     rule: str
@@ -66,6 +67,7 @@ class Transition:
     uses: tuple[str, ...] = ()
     when: str | None = None
     fields: tuple[str, ...] = ()
+    optional_fields: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ class Ladder:
     def actions(self, stage_id: str) -> list[Action]:
         """Officer actions the stage allows (``to_stage`` None: the action leaves the case where it is)."""
         return [
-            Action(t.rule, None if t.target == STAY else t.target, t.reason, t.fields)
+            Action(t.rule, None if t.target == STAY else t.target, t.reason, t.fields, t.optional_fields)
             for t in self.outgoing(stage_id)
             if t.kind == "action"
         ]
@@ -152,6 +154,10 @@ class Ladder:
                 problems.append(f"rule {t.rule!r} has unknown kind {t.kind!r}")
             if t.kind == "auto" and not t.guard:
                 problems.append(f"automatic rule {t.rule!r} has no guard")
+            if t.optional_fields and t.kind != "action":
+                problems.append(f"automatic rule {t.rule!r} has optional fields (only an officer action takes fields)")
+            for twice in sorted(set(t.fields) & set(t.optional_fields)):
+                problems.append(f"rule {t.rule!r} names field {twice!r} both required and optional")
             if guards is not None and t.guard and t.guard not in guards:
                 problems.append(f"rule {t.rule!r} uses unknown guard {t.guard!r}")
         reachable = {ids[0]}

@@ -81,7 +81,7 @@ def actions(env: Env, reference: str, council_id: str, json_: bool) -> None:
     if not items:
         click.echo(f"{reference}: no officer actions at this stage")
     for a in items:
-        fields = " ".join(f"{f}=..." for f in a["fields"])
+        fields = " ".join([f"{f}=..." for f in a["fields"]] + [f"[{f}=...]" for f in a["optional_fields"]])
         click.echo(f"{a['action']:<24} -> {a['to_stage']:<18} {fields}  {a['description']}")
 
 

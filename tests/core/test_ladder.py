@@ -247,6 +247,17 @@ def test_cleared_guard_needs_a_charge_and_nothing_left():
     assert cleared(case(balance=1, charged=10000), None) is None
 
 
+def test_an_action_may_take_optional_fields_but_an_automatic_rule_takes_none():
+    note = Transition("note", "open", "warned", kind="action", fields=("reason",), optional_fields=("amount", "on"))
+    assert [(a.fields, a.optional_fields) for a in ladder(*valid_transitions(), note).actions("open")] == [
+        (("reason",), ("amount", "on"))]
+    auto = Transition("warn_early", "open", "warned", guard="g1", optional_fields=("amount",))
+    twice = Transition("note", "open", "warned", kind="action", fields=("reason",), optional_fields=("reason",))
+    text = problems(ladder(*valid_transitions(), auto, twice))
+    assert "automatic rule 'warn_early' has optional fields (only an officer action takes fields)" in text
+    assert "rule 'note' names field 'reason' both required and optional" in text
+
+
 def test_actions_list_the_officer_actions_of_a_stage():
     trs = valid_transitions() + [Transition("write_off", ANY, "closed", kind="action", fields=("reason",), reason="Write off.")]
     lad = ladder(*trs)
