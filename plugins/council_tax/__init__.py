@@ -5,7 +5,7 @@ from arrears import hookimpl
 from .billing import bill
 from .debt_type import COUNCIL_TAX
 from .fees import transition_fees as _fees
-from .routes import aeo_deduction
+from .deductions import aeo_deduction
 from .rules import progress
 
 __all__ = ["COUNCIL_TAX", "aeo_deduction"]

@@ -1,5 +1,6 @@
 """The ``[debt_types.council_tax]`` section of a council profile (enforcement fees: ``[debt_types.council_tax.enforcement]``)."""
 
+from decimal import Decimal
 from typing import Literal
 
 from arrears import EnforcementFees, Parameters
@@ -105,6 +106,17 @@ class CouncilTaxParameters(Parameters):
                  "universal_credit"),
         description="Benefits from which the DWP deducts council tax arrears (SI 1993/494; DOMAIN §1.2 stage 10b: IS, "
                     "JSA, ESA, PC, UC) [M].",
+    )
+    aeo_employer_fee_pence: int = Field(
+        default=100, ge=0,
+        description="What an employer may add for its costs to each attachment of earnings deduction: £1 (DOMAIN §1.2 "
+                    "stage 10a) [H].",
+    )
+    uc_deduction_percent: Decimal = Field(
+        default=Decimal(5), gt=0, le=100,
+        description="Per cent of the Universal Credit standard allowance the DWP deducts each month for council tax "
+                    "arrears: 5%, rounded to the penny (SI 1993/494; DOMAIN §1.2 stage 10b, WE-22: £400.14 gives £20.01) "
+                    "[M].",
     )
     route_policy: tuple[Literal[ROUTES], ...] = Field(  # type: ignore[valid-type]
         default=(),

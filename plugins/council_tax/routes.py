@@ -1,18 +1,20 @@
-"""After the liability order: which remedies the facts allow, the checks on an officer's choice, the Sch 4 AEO table.
+"""After the liability order: which remedies the facts allow, the checks on an officer's choice, what it deducts.
 
 The plugin proposes the routes the facts allow (in the liability order's
 decision) and refuses an action the facts do not allow, with the reason
 (DOMAIN §1.2 stages 10-13). Any jointly and severally liable person may be
-pursued (DOMAIN §1.2 note); nobody else.
+pursued (DOMAIN §1.2 note); nobody else. An attachment of earnings or a
+deduction from benefit records what it takes when the officer gives the
+earnings or the allowance (:mod:`.deductions`).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
-from arrears import Case, earliest_visit, format_pence, hearing_dates, past_date_problem, percent_of
+from arrears import Case, earliest_visit, format_pence, hearing_dates, past_date_problem
 
+from .deductions import aeo_facts, earnings, standard_allowance, uc_facts
 from .fees import sum_to_recover
 
 INDIVIDUALS = ("person", "sole_trader")
@@ -23,36 +25,6 @@ LABELS = {
     "charging_order": "charging order",
     "bankruptcy": "bankruptcy petition",
 }
-
-# CT Regs Sch 4 (orders from 1 April 2007), DOMAIN §1.3 [H]: (net earnings up to, per cent of net earnings);
-# above the last band, the last rate on the last limit plus 50% of the rest.
-AEO_TABLES: dict[str, tuple[tuple[int, int], ...]] = {
-    "weekly": ((7500, 0), (13500, 3), (18500, 5), (22500, 7), (35500, 12), (50500, 17)),
-    "monthly": ((30000, 0), (55000, 3), (74000, 5), (90000, 7), (142000, 12), (202000, 17)),
-    "daily": ((1100, 0), (2000, 3), (2700, 5), (3300, 7), (5200, 12), (7200, 17)),
-}
-AEO_TOP_RATE = Decimal(50)
-
-
-def aeo_deduction(net_pence: int, period: str = "weekly") -> int:
-    """The Sch 4 deduction from ``net_pence`` of net earnings for a ``weekly``, ``monthly`` or ``daily`` pay period.
-
-    Within a band the band's percentage applies to the whole net earnings;
-    above the top band, 17% of the top limit plus 50% of the excess. Pence are
-    rounded half up (:func:`arrears.percent_of`).
-    """
-    try:
-        bands = AEO_TABLES[period]
-    except KeyError:
-        raise ValueError(f"unknown pay period {period!r} (one of {', '.join(AEO_TABLES)})") from None
-    if net_pence < 0:
-        raise ValueError("net earnings cannot be negative")
-    for limit, rate in bands:
-        if net_pence <= limit:
-            return percent_of(net_pence, rate)
-    top, rate = bands[-1]
-    return percent_of(top, rate) + percent_of(net_pence - top, AEO_TOP_RATE)
-
 
 def is_individual(case: Case, debtor: str | None, liable: list[str] | None) -> bool:
     """Whether the person pursued is an individual (joint parties are people; the account holder as imported)."""
@@ -134,6 +106,13 @@ def check_action(case: Case, action: str, fields: dict[str, str], context, liabl
     if action == "apply_benefit_deductions" and qualifying_benefit(fields.get("benefit"), p) is None:
         return (f"{fields.get('benefit')!r} is not a benefit the DWP deducts council tax from "
                 f"(one of: {', '.join(p.qualifying_benefits)})")
+    try:
+        if action == "attach_earnings":
+            earnings(fields)
+        elif action == "apply_benefit_deductions":
+            standard_allowance(fields, qualifying_benefit(fields.get("benefit"), p))
+    except ValueError as exc:
+        return str(exc)
     under_order = order_outstanding(case, p)
     agent_fees = (f" (the balance of {format_pence(outstanding)} includes enforcement agent fees, which the order does "
                   "not cover)" if outstanding > under_order else "")
@@ -152,6 +131,18 @@ def check_action(case: Case, action: str, fields: dict[str, str], context, liabl
     if action == "apply_committal" and not is_individual(case, debtor, liable):
         return f"committal is only against an individual; {debtor} is a {case.debtor_kind}"
     return date_problem(case, action, fields, context)
+
+
+def action_facts(case: Case, action: str, fields: dict[str, str], context) -> tuple[dict, str] | None:
+    """What an attachment of earnings or a deduction from Universal Credit takes, when the officer gave the figures."""
+    p = context.params
+    if action == "attach_earnings":
+        given = earnings(fields)
+        return aeo_facts(*given, p) if given else None
+    if action == "apply_benefit_deductions":
+        allowance = standard_allowance(fields, qualifying_benefit(fields.get("benefit"), p))
+        return uc_facts(allowance, p) if allowance is not None else None
+    return None
 
 
 def first_hearing(case: Case, context) -> date | None:
