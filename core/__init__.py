@@ -17,7 +17,7 @@ from .demands import (
     first_unpaid_due,
     hearing_dates, hearing_held, judge_reminder, next_due_on, overdue, paid_before_hearing, period_end,
     reminder_complied, reminder_not_complied, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
-    summons_withdrawal_transitions,
+    summons_withdrawal_transitions, summons_time_barred, out_of_time_stage, out_of_time_transitions,
 )
 from .enforcement import (
     EA_STAGES, EnforcementFees, earliest_visit, enforcement_agent_stages, enforcement_agent_transitions,
@@ -47,5 +47,5 @@ __all__ = [
     "judge_reminder", "next_due_on", "overdue", "paid_before_hearing", "parse_pounds", "past_date_problem",
     "percent_of", "period_end", "pounds", "reminder_complied", "reminder_not_complied", "reminder_pay_by",
     "reminder_verdict", "render_reason", "split_total", "state_day", "statutory_schedule", "summons_dates",
-    "summons_from", "summons_withdrawal_transitions",
+    "summons_from", "summons_withdrawal_transitions", "summons_time_barred", "out_of_time_stage", "out_of_time_transitions",
 ]

@@ -19,8 +19,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from .cases import Case
-from .ladder import Transition
+from .ladder import Stage, Transition
 from .working_days import WorkingCalendar
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict", "state_day", "default_guard",
     "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
     "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions", "demand_year_problems",
+    "summons_time_barred", "out_of_time_stage", "out_of_time_transitions",
 ]
 
 
@@ -256,6 +259,39 @@ def hearing_held(case: Case, context) -> date | None:
     if case.balance_pence <= 0:
         return None
     return summons_dates(case, context)[1]
+
+
+def summons_time_barred(case: Case, context) -> date | None:
+    """Guard: the day a summons comes too late, six years after the sum fell due (CT Regs reg 34(3); NNDR reg 11(3)).
+
+    The sum fell due when the balance became payable (recorded as
+    ``payable_from``) or, after a final notice, when its days ran out.
+    """
+    if case.balance_pence <= 0:
+        return None
+    st = case.state
+    if case.stage == "final_notice":
+        fell_due = summons_from(case.stage_since, context.params.final_notice_days)
+    else:
+        fell_due = state_day(st.get("payable_from")) or case.stage_since
+    return fell_due + relativedelta(years=6)
+
+
+def out_of_time_stage() -> Stage:
+    """Where a debt waits for write-off when no summons can be sought any more."""
+    return Stage("out_of_time", "Too late for a summons",
+                 description="More than six years since the sum fell due: no liability order may be sought (reg 34(3)); "
+                             "for write-off.")
+
+
+def out_of_time_transitions(sources: tuple[str, ...], cite: str) -> tuple[Transition, ...]:
+    """From each stage that waits for a summons, to :func:`out_of_time_stage` once six years have passed."""
+    return tuple(
+        Transition(f"out_of_time_{source}", source, "out_of_time", guard="summons_time_barred",
+                   reason=f"{{balance}} unpaid six years after it fell due (time ran out on {{due_from}}); no summons may "
+                          f"be issued ({cite}); for write-off.")
+        for source in sources
+    )
 
 
 def summons_withdrawal_transitions(cite: str = "") -> tuple[Transition, ...]:

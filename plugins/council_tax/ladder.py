@@ -13,7 +13,7 @@ each remedy can hand the case back to ``liability_order``.
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
-    summons_withdrawal_transitions,
+    out_of_time_stage, out_of_time_transitions, summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -42,6 +42,7 @@ STAGES = (
     Stage("bankruptcy", "Bankruptcy petition",
           description="Individual; petition debt at least £5,000 (reg 49; IA 1986 s267(4))."),
     Stage("committal", "Committal proceedings", description="Means enquiry; wilful refusal or culpable neglect only (reg 47)."),
+    out_of_time_stage(),
     Stage("committal_order", "Committal order made",
           description="A debt subject to a committal order is written off (Rutland seed §9; DOMAIN §0)."),
     Stage("withdrawn", "Summons withdrawn", terminal=True, description="Paid with costs before the hearing (reg 34(5))."),
@@ -117,7 +118,8 @@ TRANSITIONS = (
     ),
     *_reminder_outcomes("reminder_1", "first", "instalments continue"),
     *_reminder_outcomes("reminder_2", "second", "a further default loses the right to instalments"),
-    # Summons and liability order (regs 34-35).
+    # Summons and liability order (regs 34-35), never more than six years after the sum fell due.
+    *out_of_time_transitions(("instalments_lost", "final_notice"), "reg 34(3)"),
     Transition(
         "summons_after_loss", "instalments_lost", "summons", guard="balance_unpaid_when_due",
         uses=("summons_costs_pence", "hearing_min_days"),

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from arrears import (
     Case, LadderReview, balance_unpaid_when_due, cleared, default_guard, hearing_held, overdue, paid_before_hearing,
-    reminder_complied, reminder_not_complied, reminder_pay_by, summons_from,
+    reminder_complied, reminder_not_complied, reminder_pay_by, summons_from, summons_time_barred,
 )
 
 from .ladder import LADDER
@@ -101,6 +101,7 @@ GUARDS = {
     "reminder_not_complied": reminder_not_complied,
     "balance_unpaid_when_due": balance_unpaid_when_due,
     "final_notice_unpaid": final_notice_unpaid,
+    "summons_time_barred": summons_time_barred,
     "paid_before_hearing": paid_before_hearing,
     "hearing_held": hearing_held,
     **{f"policy_{r}": _policy_guard(r) for r in ("attachment_of_earnings", "benefit_deductions", "enforcement_agent")},

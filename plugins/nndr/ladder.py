@@ -13,7 +13,7 @@ agent, then committal (individuals), bankruptcy (individuals) or winding-up
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
-    summons_withdrawal_transitions,
+    out_of_time_stage, out_of_time_transitions, summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -33,6 +33,7 @@ STAGES = (
     Stage("bankruptcy", "Bankruptcy petition",
           description="Individuals; petition debt at least £5,000 (reg 18; IA 1986 s267(4))."),
     Stage("winding_up", "Winding-up petition", description="Companies; debt over £750 (reg 18; IA 1986 s123)."),
+    out_of_time_stage(),
     Stage("withdrawn", "Summons withdrawn", terminal=True, description="Paid with costs before the hearing."),
     Stage("paid", "Paid in full", terminal=True),
     Stage("written_off", "Written off", terminal=True),
@@ -88,7 +89,8 @@ TRANSITIONS = (
     ),
     *_reminder_outcomes("reminder", "the reminder", "instalments continue"),
     *_reminder_outcomes("second_reminder", "the second reminder", "a further default loses the instalments"),
-    # Final notice, summons and liability order.
+    # Final notice, summons and liability order; never a summons more than six years after the sum fell due.
+    *out_of_time_transitions(("instalments_lost", "final_notice"), "NNDR Regs reg 11(3)"),
     Transition(
         "final_notice", "instalments_lost", "final_notice", guard="balance_unpaid_when_due",
         uses=("final_notice_days",),

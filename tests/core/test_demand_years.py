@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from arrears import demand_year_problems
 
 
@@ -65,3 +67,42 @@ def test_business_rates_import_checks_year_and_instalments(arrears, data_dir, tm
     assert f"{bad}:2: financial_year: 1989 is before business rates began (1990/91)" in result.output
     assert f"{bad}:3: instalments: '-3' is not one of" in result.output
     assert f"{bad}:4: instalment_day: '0' is not one of" in result.output
+
+
+# --- no summons more than six years after the sum fell due (CT Regs reg 34(3); NNDR Regs reg 11(3)) --------------
+
+def _lost_case(debt_type: str, today: date, stage: str = "instalments_lost", since: date = date(2019, 4, 16)):
+    """A 2019/20 demand, £300 of £1,200 paid, its balance payable from 16 April 2019 (one instalment, due 1 April)."""
+    from arrears import Case
+
+    state = {"payable_from": "2019-04-16"} if stage == "instalments_lost" else {}
+    return Case(1, "OLD", debt_type, "person", stage, since, date(2019, 3, 10), 120_000, 90_000, 30_000, 120_000,
+                None, today, {"financial_year": 2019}, state, [(date(2019, 4, 1), 120_000)])
+
+
+def _review(debt_type: str, case):
+    """The plugin's own nightly review of one case, through its hook."""
+    from arrears import Context, WorkingCalendar
+    from arrears.plugins import build_plugin_host
+
+    host = build_plugin_host()
+    dt = host.debt_types[debt_type]
+    ctx = Context("x", dt, dt.params(), WorkingCalendar(), case.today, None, "test")
+    return host.hook.progress_cases(context=ctx, cases=[case])[0]
+
+
+@pytest.mark.parametrize("debt_type, rule_on_time", [("council_tax", "summons_after_loss"), ("nndr", "final_notice")])
+def test_six_years_after_the_balance_fell_due_no_summons_only_write_off(debt_type, rule_on_time):
+    on_time = _review(debt_type, _lost_case(debt_type, date(2025, 4, 15)))
+    assert on_time.move.rule == rule_on_time
+    late = _review(debt_type, _lost_case(debt_type, date(2025, 4, 16)))
+    assert (late.move.rule, late.move.to_stage) == ("out_of_time_instalments_lost", "out_of_time")
+    assert "£900.00 unpaid six years after it fell due (time ran out on 2025-04-16)" in late.move.reason
+
+
+def test_after_a_final_notice_six_years_run_from_the_end_of_its_days():
+    # Final notice 2019-06-03: the sum fell due when its 7 days ran out, 2019-06-10.
+    case = _lost_case("council_tax", date(2025, 6, 10), stage="final_notice", since=date(2019, 6, 3))
+    assert _review("council_tax", case).move.to_stage == "out_of_time"
+    case = _lost_case("council_tax", date(2025, 6, 9), stage="final_notice", since=date(2019, 6, 3))
+    assert _review("council_tax", case).move.to_stage == "summons"
