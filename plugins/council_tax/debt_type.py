@@ -4,7 +4,7 @@ from arrears import Column, DebtType, demand_year_problems
 
 from .ladder import LADDER
 from .params import CouncilTaxParameters
-from .routes import check_action
+from .routes import action_facts, check_action
 from .rules import GUARDS
 
 COLUMNS = (
@@ -42,6 +42,7 @@ COUNCIL_TAX = DebtType(
     columns=COLUMNS,
     guards=GUARDS,
     check_action=check_action,
+    action_facts=action_facts,
     check_row=check_row,
     description="Council tax on dwellings, recovered under the Council Tax (Administration and Enforcement) Regulations 1992.",
 )

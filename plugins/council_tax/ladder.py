@@ -145,10 +145,12 @@ TRANSITIONS = (
     _policy("policy_enforcement_agent", "enforcement_agent", "referral to an enforcement agent"),
     Transition(
         "attach_earnings", "liability_order", "attachment_of_earnings", kind="action", fields=("employer", "debtor"),
+        optional_fields=("net_earnings", "pay_period"),
         reason="Serve an attachment of earnings order on the liable person's employer (reg 37).",
     ),
     Transition(
         "apply_benefit_deductions", "liability_order", "benefit_deductions", kind="action", fields=("benefit", "debtor"),
+        optional_fields=("standard_allowance",),
         uses=("qualifying_benefits",),
         reason="Apply to the DWP for deductions from the liable person's qualifying benefit (SI 1993/494).",
     ),

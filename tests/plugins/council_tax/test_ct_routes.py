@@ -182,3 +182,13 @@ def test_visit_and_removal_dates_must_be_real_past_days(case, ctx):
     early = check_action(at_visit, "ea_sale_stage", {"removal_date": "2025-07-09"}, context, LIABLE)
     assert "goods cannot be removed before the first visit" in early
     assert check_action(at_visit, "ea_sale_stage", {"removal_date": "2025-07-10"}, context, LIABLE) is None
+
+
+def test_the_remedies_take_earnings_and_allowance_and_record_the_deduction():
+    from arrears_council_tax import COUNCIL_TAX
+    from arrears_council_tax.routes import action_facts
+
+    assert COUNCIL_TAX.action_facts is action_facts
+    actions = {a.name: a for a in COUNCIL_TAX.ladder.actions("liability_order")}
+    assert actions["attach_earnings"].optional_fields == ("net_earnings", "pay_period")
+    assert actions["apply_benefit_deductions"].optional_fields == ("standard_allowance",)
