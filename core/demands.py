@@ -30,7 +30,7 @@ __all__ = [
     "summons_from", "hearing_dates", "judge_reminder", "reminder_verdict", "state_day", "default_guard",
     "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
     "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions", "demand_year_problems",
-    "summons_time_barred", "out_of_time_stage", "out_of_time_transitions",
+    "summons_time_barred", "out_of_time_stage", "out_of_time_transitions", "reminder_outcome_transitions",
 ]
 
 
@@ -292,6 +292,26 @@ def out_of_time_transitions(sources: tuple[str, ...], cite: str) -> tuple[Transi
                           f"be issued ({cite}); for write-off.")
         for source in sources
     )
+
+
+def reminder_outcome_transitions(stage: str, reminder: str, after: str, cite: str) -> tuple[Transition, Transition]:
+    """What ends a reminder's window: complied with, back to ``demand``; not, the instalments are lost.
+
+    ``reminder`` names it in the reasons ("the first reminder"), ``after``
+    says what follows compliance, ``cite`` the regulation on the loss.
+    """
+    complied = Transition(
+        f"{stage}_complied", stage, "demand", guard="reminder_complied", uses=("reminder_days",),
+        reason=f"Everything due by {{pay_by}} paid ({{paid}} received in all); {reminder} complied with, {after}.",
+    )
+    failed = Transition(
+        f"{stage}_not_complied", stage, "instalments_lost", guard="reminder_not_complied",
+        uses=("reminder_days", "loss_of_instalments_offset_days"),
+        reason=f"{{unpaid_at_pay_by}} still unpaid at the end of {reminder}'s window on {{pay_by}}; right to instalments "
+               "lost, whole balance {balance} payable from {payable_from} ({loss_of_instalments_offset_days} days after "
+               f"the reminder, {cite}).",
+    )
+    return complied, failed
 
 
 def summons_withdrawal_transitions(cite: str = "") -> tuple[Transition, ...]:

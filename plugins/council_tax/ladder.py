@@ -13,7 +13,7 @@ each remedy can hand the case back to ``liability_order``.
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
-    out_of_time_stage, out_of_time_transitions, summons_withdrawal_transitions,
+    out_of_time_stage, out_of_time_transitions, reminder_outcome_transitions, summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -75,21 +75,6 @@ def _policy(rule: str, target: str, what: str) -> Transition:
     )
 
 
-def _reminder_outcomes(stage: str, which: str, after: str) -> tuple[Transition, Transition]:
-    complied = Transition(
-        f"{stage}_complied", stage, "demand", guard="reminder_complied", uses=("reminder_days",),
-        reason=f"Everything due by {{pay_by}} paid ({{paid}} received in all); {which} reminder complied with, {after}.",
-    )
-    failed = Transition(
-        f"{stage}_not_complied", stage, "instalments_lost", guard="reminder_not_complied",
-        uses=("reminder_days", "loss_of_instalments_offset_days"),
-        reason=f"{{unpaid_at_pay_by}} still unpaid at the end of the {which} reminder's window on {{pay_by}}; right to "
-               "instalments lost, whole balance {balance} payable from {payable_from} ({loss_of_instalments_offset_days} "
-               "days after the reminder, reg 23(3)).",
-    )
-    return complied, failed
-
-
 _SUMMONS_DATES = "deemed served {served_on}, hearing {hearing_on} (reg 34)."
 
 TRANSITIONS = (
@@ -116,8 +101,9 @@ TRANSITIONS = (
         reason="{arrears} due {missed_on} unpaid and {why}; final notice issued, pay by {pay_by} "
                "({final_notice_days} days, regs 33, 34(1)).",
     ),
-    *_reminder_outcomes("reminder_1", "first", "instalments continue"),
-    *_reminder_outcomes("reminder_2", "second", "a further default loses the right to instalments"),
+    *reminder_outcome_transitions("reminder_1", "the first reminder", "instalments continue", "reg 23(3)"),
+    *reminder_outcome_transitions("reminder_2", "the second reminder", "a further default loses the right to instalments",
+                                  "reg 23(3)"),
     # Summons and liability order (regs 34-35), never more than six years after the sum fell due.
     *out_of_time_transitions(("instalments_lost", "final_notice"), "reg 34(3)"),
     Transition(

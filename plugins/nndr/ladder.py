@@ -13,7 +13,7 @@ agent, then committal (individuals), bankruptcy (individuals) or winding-up
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
-    out_of_time_stage, out_of_time_transitions, summons_withdrawal_transitions,
+    out_of_time_stage, out_of_time_transitions, reminder_outcome_transitions, summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -51,22 +51,6 @@ def _returns(rule: str, source: str, what: str) -> Transition:
 _SUMMONS_DATES = "deemed served {served_on}, hearing {hearing_on}."
 
 
-def _reminder_outcomes(stage: str, which: str, after: str) -> tuple[Transition, Transition]:
-    """A reminder complied with returns the case to ``demand``; not complied with, the instalments are lost."""
-    complied = Transition(
-        f"{stage}_complied", stage, "demand", guard="reminder_complied", uses=("reminder_days",),
-        reason=f"Everything due by {{pay_by}} paid ({{paid}} received in all); {which} complied with, {after}.",
-    )
-    failed = Transition(
-        f"{stage}_not_complied", stage, "instalments_lost", guard="reminder_not_complied",
-        uses=("reminder_days", "loss_of_instalments_offset_days"),
-        reason=f"{{unpaid_at_pay_by}} still unpaid at the end of {which}'s window on {{pay_by}}; instalments lost, "
-               "whole balance {balance} payable from {payable_from} ({loss_of_instalments_offset_days} days after the "
-               "reminder, reg 8(2)(b)).",
-    )
-    return complied, failed
-
-
 TRANSITIONS = (
     *summons_withdrawal_transitions(),
     Transition("cleared", ANY, "paid", guard="cleared", reason="Nothing left to pay: {paid} received."),
@@ -87,8 +71,9 @@ TRANSITIONS = (
         reason="Instalment due {missed_on} missed after the reminder period: instalments lost, whole balance {balance} "
                "payable from {payable_from} (a further 7 days from the failure, reg 8(2)(b)).",
     ),
-    *_reminder_outcomes("reminder", "the reminder", "instalments continue"),
-    *_reminder_outcomes("second_reminder", "the second reminder", "a further default loses the instalments"),
+    *reminder_outcome_transitions("reminder", "the reminder", "instalments continue", "reg 8(2)(b)"),
+    *reminder_outcome_transitions("second_reminder", "the second reminder", "a further default loses the instalments",
+                                  "reg 8(2)(b)"),
     # Final notice, summons and liability order; never a summons more than six years after the sum fell due.
     *out_of_time_transitions(("instalments_lost", "final_notice"), "NNDR Regs reg 11(3)"),
     Transition(

@@ -87,7 +87,7 @@ def test_the_year_through_the_cli(year):
 def test_account_show_explains_every_move(year):
     late = year("account", "show", "LATE", *C).output
     assert "Instalment due 2025-04-01 not paid: £120.00 in arrears; first reminder issued, pay by 2025-04-08" in late
-    assert "Everything due by 2025-04-08 paid (£120.00 received in all); first reminder complied with" in late
+    assert "Everything due by 2025-04-08 paid (£120.00 received in all); the first reminder complied with" in late
     three = year("account", "show", "THREE", *C).output
     assert "Second default this year: instalment due 2025-06-01 not paid, £120.00 in arrears" in three
     assert "Third default: instalment due 2025-08-01 not paid after the second reminder was complied with" in three
