@@ -15,9 +15,9 @@ from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
 from .demands import (
     balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, demand_year_problems,
     first_unpaid_due, hearing_dates, hearing_held, judge_reminder, next_due_on, out_of_time_stage,
-    out_of_time_transitions, overdue, paid_before_hearing, period_end, reminder_complied, reminder_not_complied,
-    reminder_outcome_transitions, reminder_pay_by, reminder_verdict, state_day, summons_dates, summons_from,
-    summons_time_barred, summons_withdrawal_transitions,
+    out_of_time_transitions, overdue, paid_before_hearing, period_end, remedy_ended, reminder_complied,
+    reminder_not_complied, reminder_outcome_transitions, reminder_pay_by, reminder_verdict, state_day,
+    summons_dates, summons_from, summons_time_barred, summons_withdrawal_transitions,
 )
 from .enforcement import (
     EA_STAGES, EnforcementFees, earliest_visit, enforcement_agent_stages, enforcement_agent_transitions,
@@ -46,7 +46,7 @@ __all__ = [
     "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl",
     "instalment_count", "judge_reminder", "next_due_on", "out_of_time_stage", "out_of_time_transitions",
     "overdue", "paid_before_hearing", "parse_pounds", "past_date_problem", "percent_of", "period_end",
-    "pounds", "reminder_complied", "reminder_not_complied", "reminder_outcome_transitions", "reminder_pay_by",
-    "reminder_verdict", "render_reason", "split_total", "state_day", "statutory_schedule", "summons_dates",
-    "summons_from", "summons_time_barred", "summons_withdrawal_transitions",
+    "pounds", "remedy_ended", "reminder_complied", "reminder_not_complied", "reminder_outcome_transitions",
+    "reminder_pay_by", "reminder_verdict", "render_reason", "split_total", "state_day", "statutory_schedule",
+    "summons_dates", "summons_from", "summons_time_barred", "summons_withdrawal_transitions",
 ]

@@ -31,6 +31,7 @@ __all__ = [
     "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
     "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions", "demand_year_problems",
     "summons_time_barred", "out_of_time_stage", "out_of_time_transitions", "reminder_outcome_transitions",
+    "remedy_ended",
 ]
 
 
@@ -326,6 +327,12 @@ def summons_withdrawal_transitions(cite: str = "") -> tuple[Transition, ...]:
         Transition("adjourned_withdrawn", "adjourned", "withdrawn", guard="paid_before_hearing",
                    reason=f"Sum and costs paid ({{paid}} received) before the adjourned hearing; summons withdrawn{cite}."),
     )
+
+
+def remedy_ended(rule: str, source: str, what: str) -> Transition:
+    """An officer hands a case back from a remedy to ``liability_order`` so that another can be chosen."""
+    return Transition(rule, source, "liability_order", kind="action", fields=("outcome",),
+                      reason=f"Record that {what} has ended and choose another remedy.")
 
 
 def court_outcome_transitions() -> tuple[Transition, ...]:

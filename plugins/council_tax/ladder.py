@@ -13,7 +13,8 @@ each remedy can hand the case back to ``liability_order``.
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
-    out_of_time_stage, out_of_time_transitions, reminder_outcome_transitions, summons_withdrawal_transitions,
+    out_of_time_stage, out_of_time_transitions, reminder_outcome_transitions, remedy_ended,
+    summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -49,14 +50,6 @@ STAGES = (
     Stage("paid", "Paid in full", terminal=True),
     Stage("written_off", "Written off", terminal=True),
 )
-
-
-def _returns(rule: str, source: str, what: str) -> Transition:
-    """An officer hands a case back from a remedy so another can be chosen."""
-    return Transition(
-        rule, source, "liability_order", kind="action", fields=("outcome",),
-        reason=f"Record that {what} has ended and choose another remedy.",
-    )
 
 
 def _no_goods(rule: str, source: str) -> Transition:
@@ -167,12 +160,12 @@ TRANSITIONS = (
         "committal_order_made", "committal", "committal_order", kind="action", fields=("order_date",),
         reason="Record the committal order; the debt is then to be written off.",
     ),
-    _returns("aeo_ended", "attachment_of_earnings", "the attachment of earnings"),
-    _returns("deductions_ended", "benefit_deductions", "the benefit deductions"),
-    _returns("no_goods_next_remedy", "insufficient_goods", "the enforcement agent's work"),
-    _returns("charging_order_ended", "charging_order", "the charging order application"),
-    _returns("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
-    _returns("committal_refused", "committal", "the committal application without a committal order"),
+    remedy_ended("aeo_ended", "attachment_of_earnings", "the attachment of earnings"),
+    remedy_ended("deductions_ended", "benefit_deductions", "the benefit deductions"),
+    remedy_ended("no_goods_next_remedy", "insufficient_goods", "the enforcement agent's work"),
+    remedy_ended("charging_order_ended", "charging_order", "the charging order application"),
+    remedy_ended("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
+    remedy_ended("committal_refused", "committal", "the committal application without a committal order"),
     Transition(
         "write_off", ANY, "written_off", kind="action", fields=("reason",),
         reason="Write off the balance (a debt subject to a committal order is written off; needs the council's delegated authority).",

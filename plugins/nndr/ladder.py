@@ -13,7 +13,8 @@ agent, then committal (individuals), bankruptcy (individuals) or winding-up
 
 from arrears import (
     ANY, Ladder, Stage, Transition, court_outcome_transitions, enforcement_agent_stages, enforcement_agent_transitions,
-    out_of_time_stage, out_of_time_transitions, reminder_outcome_transitions, summons_withdrawal_transitions,
+    out_of_time_stage, out_of_time_transitions, reminder_outcome_transitions, remedy_ended,
+    summons_withdrawal_transitions,
 )
 
 STAGES = (
@@ -38,14 +39,6 @@ STAGES = (
     Stage("paid", "Paid in full", terminal=True),
     Stage("written_off", "Written off", terminal=True),
 )
-
-
-def _returns(rule: str, source: str, what: str) -> Transition:
-    """An officer hands a case back from a remedy so another can be chosen."""
-    return Transition(
-        rule, source, "liability_order", kind="action", fields=("outcome",),
-        reason=f"Record that {what} has ended and choose another remedy.",
-    )
 
 
 _SUMMONS_DATES = "deemed served {served_on}, hearing {hearing_on}."
@@ -119,9 +112,9 @@ TRANSITIONS = (
         reason="Petition to wind up a company ratepayer (reg 18; debt over the winding-up threshold).",
     ),
     *enforcement_agent_transitions("liability_order"),
-    _returns("committal_refused", "committal", "the committal application without a committal order"),
-    _returns("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
-    _returns("winding_up_ended", "winding_up", "the winding-up petition"),
+    remedy_ended("committal_refused", "committal", "the committal application without a committal order"),
+    remedy_ended("bankruptcy_ended", "bankruptcy", "the bankruptcy petition"),
+    remedy_ended("winding_up_ended", "winding_up", "the winding-up petition"),
     Transition(
         "write_off", ANY, "written_off", kind="action", fields=("reason",),
         reason="Write off the balance (needs the council's delegated authority).",
