@@ -108,11 +108,11 @@ def write_payments(path: Path, n: int, share: float, rng: random.Random, account
         reader = csv.reader(src)
         next(reader)
         w = csv.writer(fh)
-        w.writerow(["reference", "amount", "date", "method"])
+        w.writerow(["reference", "amount", "date", "method", "payment_ref"])
         for row in reader:
             if rng.random() < share:
-                w.writerow([row[0], row[5], on, "card"])
                 count += 1
+                w.writerow([row[0], row[5], on, "card", f"CARD{count:09d}"])
     return count
 
 

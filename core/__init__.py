@@ -20,8 +20,8 @@ from .demands import (
     summons_dates, summons_from, summons_time_barred, summons_withdrawal_transitions,
 )
 from .enforcement import (
-    EA_STAGES, EnforcementFees, earliest_visit, enforcement_agent_stages, enforcement_agent_transitions,
-    enforcement_fee,
+    EA_STAGES, EnforcementAgentParameters, EnforcementFees, agent_step_problem, earliest_visit,
+    enforcement_agent_stages, enforcement_agent_transitions, enforcement_fee,
 )
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
 from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
@@ -38,9 +38,9 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
 
 __all__ = [
     "Action", "ANY", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
-    "DebtTypeRegistry", "EA_STAGES", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview",
+    "DebtTypeRegistry", "EA_STAGES", "EnforcementAgentParameters", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview",
     "Move", "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition",
-    "WorkingCalendar", "WriteOffRequest", "__version__", "balance_payable_from", "balance_unpaid_when_due",
+    "WorkingCalendar", "WriteOffRequest", "__version__", "agent_step_problem", "balance_payable_from", "balance_unpaid_when_due",
     "cleared", "court_outcome_transitions", "date_field", "default_guard", "demand_year_problems", "due_dates",
     "earliest_visit", "enforcement_agent_stages", "enforcement_agent_transitions", "enforcement_fee",
     "financial_year_start", "first_unpaid_due", "format_pence", "hearing_dates", "hearing_held", "hookimpl",

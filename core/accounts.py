@@ -11,9 +11,12 @@ from sqlalchemy.engine import Connection, Engine
 from .case_loader import ACCOUNT, DEBTOR, LEDGER, load_cases
 from .cases import Move, WriteOffRequest, read_schedule
 from .context import Context
-from .registration import council_profile
+from .db import busy_refused, writing
+from .enforcement import agent_step_problem
+from .registration import council_profile, council_row
 from .errors import ActionRefused, NotFound
 from .ledger import Totals, add_entry, apply_totals
+from .locks import ACTION_LOCK_WAIT
 from .models import AccountParty, Officer, StageEvent, utcnow
 from .plugins import PluginHost
 from .write_off import authorise_write_off
@@ -27,12 +30,17 @@ WRITE_OFF_FIELDS = ("consulted",)
 """Fields every write-off action may carry besides the debt type's own: who was consulted first (WE-29)."""
 
 
-def _account(conn: Connection, council_id: str, reference: str):
-    row = conn.execute(
+def _account(conn: Connection, council_id: str, reference: str, *, for_update: bool = False):
+    """The account row with its debtor; ``for_update`` locks it until the transaction ends (waiting a little at most)."""
+    query = (
         sa.select(ACCOUNT, DEBTOR.c.reference.label("debtor_ref"), DEBTOR.c.name.label("debtor_name"), DEBTOR.c.kind.label("debtor_kind"))
         .join(DEBTOR, DEBTOR.c.id == ACCOUNT.c.debtor_id)
         .where(ACCOUNT.c.council_id == council_id, ACCOUNT.c.reference == reference)
-    ).first()
+    )
+    if for_update and conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{ACTION_LOCK_WAIT}'")
+        query = query.with_for_update(of=ACCOUNT, key_share=True)
+    row = conn.execute(query).first()
     if row is None:
         raise NotFound(f"no account {reference!r} for council {council_id!r}")
     return row
@@ -122,8 +130,14 @@ def list_actions(engine: Engine, host: PluginHost, council_id: str, reference: s
 
 
 def add_officer(engine: Engine, council_id: str, login: str, role: str, write_off_limit_pence: int | None = None) -> int:
-    """Register (or update) an officer of a council."""
-    with engine.begin() as conn:
+    """Register (or update) an officer of a council; a login is 1 to 120 characters without spaces or control characters."""
+    problem = _login_problem(login)
+    if problem:
+        raise ActionRefused(f"officer login {login!r}: {problem}")
+    if len(role) > 60 or not role.strip():
+        raise ActionRefused(f"officer role {role!r}: give a role of 1 to 60 characters")
+    with writing(engine) as conn:
+        council_row(conn, council_id)
         row = conn.execute(
             sa.select(OFFICER.c.id).where(OFFICER.c.council_id == council_id, OFFICER.c.login == login)
         ).first()
@@ -135,6 +149,16 @@ def add_officer(engine: Engine, council_id: str, login: str, role: str, write_of
                 council_id=council_id, login=login, role=role, write_off_limit_pence=write_off_limit_pence, created_at=utcnow()
             ).returning(OFFICER.c.id)
         ).scalar_one()
+
+
+def _login_problem(login: str) -> str | None:
+    if not login or not login.strip():
+        return "is empty"
+    if len(login) > 120:
+        return f"is {len(login)} characters long; at most 120"
+    if any(ch.isspace() or not ch.isprintable() for ch in login):
+        return "contains spaces or control characters"
+    return None
 
 
 def resolve_officer(conn: Connection, council_id: str, login: str):
@@ -154,11 +178,17 @@ def record_action(
     engine: Engine, host: PluginHost, council_id: str, reference: str, action: str,
     fields: dict[str, str], officer_login: str, on: date,
 ) -> dict[str, Any]:
-    """Record an officer's action: check the stage allows it and its fields, move the case, audit who and why."""
-    with engine.begin() as conn:
+    """Record an officer's action: check the stage allows it and its fields, move the case, audit who and why.
+
+    The account is locked first, so the action is decided on the case as it is
+    and neither it nor the nightly run can overwrite the other; when the run
+    holds the case for longer than a short wait the action is refused with
+    :class:`~arrears.errors.Busy` and nothing is recorded.
+    """
+    with busy_refused(f"{reference}: {action}"), writing(engine) as conn:
         profile = council_profile(conn, host, council_id)
         officer = resolve_officer(conn, council_id, officer_login)
-        acc = _account(conn, council_id, reference)
+        acc = _account(conn, council_id, reference, for_update=True)
         debt_type = host.debt_type(acc.debt_type)
         if acc.stage_since is not None and on < acc.stage_since:
             raise ActionRefused(
@@ -187,6 +217,9 @@ def record_action(
             request = WriteOffRequest(profile.council_id, acc.debt_type, acc.reference, case.balance_pence, fields.get("reason", ""), acc.stage)
             facts.update(authorise_write_off(host, profile, officer, request, fields.get("consulted")))
         ctx = Context(council_id, debt_type, profile.params(acc.debt_type, on), profile.calendar, on, profile, profile.version)
+        refusal = agent_step_problem(case, action, fields, ctx)
+        if refusal:
+            raise ActionRefused(f"{reference}: {action}: {refusal}")
         if debt_type.check_action is not None:
             liable = [acc.debtor_ref] + list(conn.execute(
                 sa.select(DEBTOR.c.reference).join(PARTY, PARTY.c.debtor_id == DEBTOR.c.id).where(PARTY.c.account_id == acc.id)

@@ -19,7 +19,7 @@ from .cases import Case
 from .ledger import totals_as_of
 from .models import Account, Debtor, LedgerEntry
 
-__all__ = ["load_cases", "LoadedCase", "ACCOUNT", "LEDGER", "DEBTOR"]
+__all__ = ["load_cases", "LoadedCase", "stored_day", "ACCOUNT", "LEDGER", "DEBTOR"]
 
 ACCOUNT = Account.__table__
 LEDGER = LedgerEntry.__table__
@@ -30,9 +30,11 @@ _SELECT = (
     "SELECT a.id, a.reference, a.debt_type, d.kind, a.stage, a.stage_since, a.opened_on, a.amount_pence, "
     "a.balance_pence, a.paid_pence, a.charged_pence, a.last_payment_on, a.last_entry_on, a.attrs, a.state, "
     "a.next_bill_on, a.next_review_on, a.schedule FROM account a JOIN debtor d ON d.id = a.debtor_id "
-    "WHERE a.id IN ({ids}) ORDER BY a.id"
+    "WHERE a.id IN ({ids}){open} ORDER BY a.id{lock}"
 )
 """The nightly path's one read per chunk, straight through the driver (ids are integers written inline)."""
+_OPEN = " AND a.closed_on IS NULL"
+_LOCK = " FOR NO KEY UPDATE OF a"
 
 
 @lru_cache(maxsize=8192)
@@ -40,7 +42,7 @@ def _iso_day(text: str) -> date:
     return date.fromisoformat(text)
 
 
-def _day(value) -> date | None:
+def stored_day(value) -> date | None:
     """A stored date (ISO text on SQLite, a date on PostgreSQL); the few distinct days of a chunk are decoded once."""
     if value is None or isinstance(value, date):
         return value
@@ -64,22 +66,31 @@ def _raw(text):
     return text
 
 
-def load_cases(conn: Connection, ids: Sequence[int], day: date) -> list[LoadedCase]:
-    """Cases for ``ids`` (in id order) with balances as of ``day``."""
+def load_cases(conn: Connection, ids: Sequence[int], day: date, *, for_update: bool = False,
+               open_only: bool = False) -> list[LoadedCase]:
+    """Cases for ``ids`` (in id order) with balances as of ``day``.
+
+    ``for_update`` locks the account rows until the transaction ends (PostgreSQL;
+    SQLite's write transaction already holds the database), so what is decided
+    from them is written back before anyone else can change them; ``open_only``
+    leaves out accounts closed meanwhile (written off by an officer, say).
+    """
     if not ids:
         return []
-    rows = conn.exec_driver_sql(_SELECT.format(ids=",".join(str(int(i)) for i in ids))).fetchall()
-    recompute = [r[0] for r in rows if r[12] is not None and _day(r[12]) > day]
+    lock = _LOCK if for_update and conn.dialect.name == "postgresql" else ""
+    sql = _SELECT.format(ids=",".join(str(int(i)) for i in ids), open=_OPEN if open_only else "", lock=lock)
+    rows = conn.exec_driver_sql(sql).fetchall()
+    recompute = [r[0] for r in rows if r[12] is not None and stored_day(r[12]) > day]
     as_of = totals_as_of(conn, recompute, day) if recompute else {}
     out = []
     for r in rows:
-        balance, paid, charged, last_paid, upcoming = r[8], r[9], r[10], _day(r[11]), None
+        balance, paid, charged, last_paid, upcoming = r[8], r[9], r[10], stored_day(r[11]), None
         if r[0] in as_of:
             totals, upcoming = as_of[r[0]]
             balance, paid, charged, last_paid = totals.balance, totals.paid, totals.charged, totals.last_payment_on
         case = Case(
-            r[0], r[1], r[2], r[3], r[4], _day(r[5]), _day(r[6]), r[7],
+            r[0], r[1], r[2], r[3], r[4], stored_day(r[5]), stored_day(r[6]), r[7],
             balance, paid, charged, last_paid, day, _raw(r[13]), _raw(r[14]), r[17],
         )
-        out.append(LoadedCase(case, _day(r[15]), _day(r[16]), upcoming))
+        out.append(LoadedCase(case, stored_day(r[15]), stored_day(r[16]), upcoming))
     return out

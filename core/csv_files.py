@@ -1,7 +1,9 @@
 """Reading council CSV exports: UTF-8 (with or without a BOM), a header row, problems with line numbers.
 
 Files are streamed, never held whole in memory; the hash that makes a second
-import of the same file a no-op is taken in a first, cheap pass over the bytes.
+import of the same file a no-op is taken in a first, cheap pass over the bytes,
+which also finds NUL characters (a file holding any is refused, every such
+field named).
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ def read_csv(path: str | Path) -> CsvFile:
     digest = hashlib.sha256()
     size = 0
     blank = True
+    nul = False
     try:
         with path.open("rb") as fh:
             for block in iter(lambda: fh.read(1 << 20), b""):
@@ -74,6 +77,8 @@ def read_csv(path: str | Path) -> CsvFile:
                 size += len(block)
                 if blank and block.strip():
                     blank = False
+                if not nul and b"\x00" in block:
+                    nul = True
     except OSError as exc:
         raise ImportRejected([f"{name}: cannot read: {exc.strerror or exc}"]) from None
     if blank:
@@ -84,4 +89,20 @@ def read_csv(path: str | Path) -> CsvFile:
     except UnicodeDecodeError:
         raise _not_utf8(name, path) from None
     header = [h.strip() for h in first]
-    return CsvFile(name, path, digest.hexdigest(), size, header)
+    found = CsvFile(name, path, digest.hexdigest(), size, header)
+    if nul:
+        raise ImportRejected(_nul_problems(found))
+    return found
+
+
+def _nul_problems(f: CsvFile) -> list[str]:
+    """Every field holding a NUL character (no database stores one in text; such a file is a broken export)."""
+    problems = []
+    if any("\x00" in h for h in f.header):
+        problems.append(f"{f.name}:1: (header): contains a NUL character; export the file again as UTF-8 text")
+    for line, row in f.rows():
+        for i, value in enumerate(row):
+            if "\x00" in value:
+                column = f.header[i] if i < len(f.header) and f.header[i] else f"column {i + 1}"
+                problems.append(f"{f.name}:{line}: {column}: contains a NUL character; export the file again as UTF-8 text")
+    return problems or [f"{f.name}:1: (file): contains a NUL character; export the file again as UTF-8 text"]

@@ -150,9 +150,22 @@ class DebtTypeRegistry:
         if not (isinstance(debt_type.params, type) and issubclass(debt_type.params, Parameters)):
             raise PluginError(f"debt type {debt_type.id!r}: params must be a Parameters subclass")
         debt_type.ladder.validate(debt_type.guards, owner=f"debt type {debt_type.id!r}")
+        _check_agent_parameters(debt_type)
         object.__setattr__(debt_type, "plugin", debt_type.plugin or self.current_plugin)
         object.__setattr__(debt_type, "version", self.current_version)
         self.debt_types[debt_type.id] = debt_type
 
     def as_mapping(self) -> Mapping[str, DebtType]:
         return dict(self.debt_types)
+
+
+def _check_agent_parameters(debt_type: DebtType) -> None:
+    """A ladder with the enforcement agent's stages needs the parameters the notice-of-enforcement rule reads."""
+    from .enforcement import EA_STAGE_IDS, EnforcementAgentParameters
+
+    used = [s.id for s in debt_type.ladder.stages if s.id in EA_STAGE_IDS]
+    if used and not issubclass(debt_type.params, EnforcementAgentParameters):
+        raise PluginError(
+            f"debt type {debt_type.id!r} has the enforcement agent's stages ({', '.join(used)}), so its params must "
+            "derive from arrears.EnforcementAgentParameters (fees, compliance days, notice clear days)"
+        )

@@ -22,7 +22,8 @@ from .accounts import add_officer, record_action, show_account
 from .case_loader import ACCOUNT
 from .registration import register_council
 from .db import make_engine, upgrade
-from .importer import import_accounts, import_payments
+from .importer import import_accounts
+from .payment_import import import_payments
 from .instalments import statutory_schedule
 from .plugins import PluginHost
 from .runner import run_council
@@ -94,7 +95,8 @@ def _payments_csv(path: Path, rng: random.Random, accounts, month_start: date, m
     count = 0
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["reference", "amount", "date", "method"])
+        w.writerow(["reference", "amount", "date", "method", "payment_ref"])
+        tag = f"{month_start:%Y%m}"
         for ref, debt_type, pence, opened in accounts:
             if debt_type == "council_tax":
                 habit = int(ref[2:]) % 10  # 0-6 pay on time, 7-8 pay ten days late, 9 stop after May
@@ -102,8 +104,9 @@ def _payments_csv(path: Path, rng: random.Random, accounts, month_start: date, m
                 for due, amount in schedule:
                     on = due + timedelta(days=10 if habit in (7, 8) else 0)
                     if month_start <= on <= month_end and not (habit == 9 and due.month > 5 and due.year == 2025):
-                        w.writerow([ref, _pounds(amount), on.isoformat(), "direct debit" if habit < 7 else "card"])
                         count += 1
+                        w.writerow([ref, _pounds(amount), on.isoformat(), "direct debit" if habit < 7 else "card",
+                                    f"TX{tag}{count:06d}"])
                 continue
             if ref in paid or opened > month_end or rng.random() > 0.3:
                 continue
@@ -111,8 +114,9 @@ def _payments_csv(path: Path, rng: random.Random, accounts, month_start: date, m
             amount = pence if rng.random() < 0.8 else pence // 2
             if amount == pence:
                 paid.add(ref)
-            w.writerow([ref, _pounds(amount), on.isoformat(), rng.choice(["card", "bank", "direct debit"])])
             count += 1
+            w.writerow([ref, _pounds(amount), on.isoformat(), rng.choice(["card", "bank", "direct debit"]),
+                        f"TX{tag}{count:06d}"])
     return count
 
 
@@ -128,7 +132,7 @@ def run_demo(host: PluginHost, council_id: str, database: Path, count: int = 300
     result = DemoResult(str(database), council_id, count, 0)
     with tempfile.TemporaryDirectory() as tmp:
         invoices = _accounts_csv(Path(tmp) / "accounts.csv", rng, count, start, 90)
-        import_accounts(engine, host, council_id, Path(tmp) / "accounts.csv")
+        import_accounts(engine, host, council_id, Path(tmp) / "accounts.csv", business_date=start)
         paid: set[str] = set()
         month_start = start
         for _ in range(months):
@@ -136,7 +140,7 @@ def run_demo(host: PluginHost, council_id: str, database: Path, count: int = 300
             pay_file = Path(tmp) / f"payments-{month_start:%Y-%m}.csv"
             made = _payments_csv(pay_file, rng, invoices, month_start, month_end, paid)
             if made:
-                import_payments(engine, host, council_id, pay_file)
+                import_payments(engine, host, council_id, pay_file, business_date=month_end)
             result.payments += made
             report = run_council(engine, host, council_id, month_end)
             result.months.append({"month": f"{month_start:%Y-%m}", "payments": made, **report.as_dict()})

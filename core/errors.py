@@ -41,3 +41,7 @@ class NotFound(ArrearsError):
 
 class ActionRefused(ArrearsError):
     """An officer action the case's stage does not allow, or with bad fields."""
+
+
+class Busy(ArrearsError):
+    """What was asked would change a case another writer holds; nothing was written, it may be tried again."""

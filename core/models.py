@@ -19,7 +19,7 @@ from sqlmodel import Field, SQLModel
 
 __all__ = [
     "Council", "Officer", "Debtor", "Account", "AccountParty",
-    "LedgerEntry", "StageEvent", "Run", "ImportBatch", "LEDGER_KINDS", "DEBTOR_KINDS",
+    "LedgerEntry", "StageEvent", "Run", "ImportBatch", "PaymentReceipt", "LEDGER_KINDS", "DEBTOR_KINDS",
 ]
 
 SQLModel.metadata.naming_convention = {
@@ -182,4 +182,23 @@ class ImportBatch(SQLModel, table=True):
     filename: str
     sha256: str = Field(max_length=64)
     rows: int
+    skipped: int = 0
     created_at: datetime = _ts()
+
+
+class PaymentReceipt(SQLModel, table=True):
+    """A payment's identity, once posted: no second payment with the same key is ever posted for the council.
+
+    ``payment_key`` is the payer's transaction reference, or (for a council that
+    identifies payments by content) ``content:`` with the account, pence, date,
+    method and occurrence in its file.
+    """
+
+    __tablename__ = "payment_receipt"
+    __table_args__ = (sa.UniqueConstraint("council_id", "payment_key"),)
+    id: Optional[int] = Field(default=None, primary_key=True, sa_type=BigId)
+    council_id: str = Field(foreign_key="council.id", max_length=40)
+    payment_key: str = Field(max_length=200)
+    ledger_entry_id: int = Field(foreign_key="ledger_entry.id", sa_type=sa.BigInteger)
+    import_id: int = Field(foreign_key="import_batch.id")
+    line: int

@@ -1,6 +1,8 @@
 """The profile sections that state a council's policies beyond the recovery ladders (DOMAIN §8, §10, §11; seeds).
 
-``[payment_plans]`` says which arrangements an officer may agree (checked by
+``[imports]`` says how the council's files are checked: how a payment already
+posted is recognised when a file comes again, and which account dates are
+plausible. ``[payment_plans]`` says which arrangements an officer may agree (checked by
 :mod:`arrears.payment_plans`), ``[vulnerability]`` the categories the council
 recognises and what it may do, ``[service_standards]`` its complaint stages
 and call-answering targets (deadlines by :mod:`arrears.service_standards`).
@@ -9,10 +11,12 @@ All are optional: a profile that leaves one out states no such policy.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = ["PaymentPlansSection", "VulnerabilityCategory", "VulnerabilitySection", "ComplaintStage", "CallTarget",
-           "ServiceStandardsSection"]
+           "ServiceStandardsSection", "ImportsSection"]
 
 
 class _Strict(BaseModel):
@@ -105,3 +109,22 @@ class ServiceStandardsSection(_Strict):
         if stages != list(range(1, len(stages) + 1)):
             raise ValueError("complaint_stages must be stages 1, 2, ... in order")
         return self
+
+
+class ImportsSection(_Strict):
+    """How the council's import files are checked (see the README's "Imports")."""
+
+    payment_identity: Literal["payment_ref", "content"] = Field(
+        default="payment_ref",
+        description="How a payment already posted is recognised, so that no payment is posted twice: payment_ref, the "
+                    "payer's transaction reference that bank, Direct Debit, PayPoint and card files carry (a column "
+                    "every payments file must have, unique within the council); content, for files without one: the "
+                    "n-th row of a file with the same account, amount, date and method is the same payment as the n-th "
+                    "such row of any other file.")
+    earliest_account_years: int = Field(
+        default=20, ge=1, le=60,
+        description="An account dated more than this many years before the import's business date is refused as a "
+                    "mistyped date (the first nightly run would otherwise catch up from it).")
+    latest_account_days: int = Field(
+        default=366, ge=0, le=3660,
+        description="An account dated more than this many days after the import's business date is refused.")

@@ -31,7 +31,7 @@ import tomli_w
 from .debt_types import DebtType, Parameters
 from .errors import ProfileError
 from .profile_inherit import bundled_councils, council_profile_path, inherit, parent_path, parse_toml
-from .policy_sections import PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
+from .policy_sections import ImportsSection, PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
 from .profile_schema import Consultation, Delegation, ParamVersions, validate_document
 from .working_days import WorkingCalendar
 
@@ -61,6 +61,7 @@ class Profile:
     payment_plans: PaymentPlansSection = PaymentPlansSection()
     vulnerability: VulnerabilitySection = VulnerabilitySection()
     service_standards: ServiceStandardsSection = ServiceStandardsSection()
+    imports: ImportsSection = ImportsSection()
 
     def priority_of(self, debt_type_id: str, stage: str | None = None) -> int | None:
         """The priority level (1 first) of a case of ``debt_type_id`` at ``stage``: the stage's own level, else the type's."""
@@ -144,6 +145,7 @@ def _load(raw_bytes: bytes, name: str, debt_types: Mapping[str, DebtType], seen:
         payment_plans=doc.payment_plans,
         vulnerability=doc.vulnerability,
         service_standards=doc.service_standards,
+        imports=doc.imports,
     )
 
 

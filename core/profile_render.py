@@ -15,7 +15,8 @@ from .debt_types import DebtType
 from .money import format_pence
 from .profile import Profile
 
-CORE_SECTIONS = ("council", "calendar", "priority", "write_off", "payment_plans", "vulnerability", "service_standards")
+CORE_SECTIONS = ("council", "calendar", "priority", "write_off", "payment_plans", "vulnerability", "service_standards",
+                 "imports")
 
 __all__ = ["CORE_SECTIONS", "effective_profile", "flatten", "profile_toml", "param_notes", "describe_profile", "format_value"]
 
@@ -56,6 +57,7 @@ def effective_profile(profile: Profile) -> dict[str, Any]:
         "payment_plans": _plain(profile.payment_plans),
         "vulnerability": _plain(profile.vulnerability),
         "service_standards": _plain(profile.service_standards),
+        "imports": _plain(profile.imports),
         "debt_types": {},
     }
     for dt in profile.debt_types:

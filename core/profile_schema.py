@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .debt_types import DebtType, Parameters
-from .policy_sections import PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
+from .policy_sections import ImportsSection, PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
 
 __all__ = [
     "CouncilSection", "CalendarSection", "PrioritySection", "Delegation", "Consultation", "WriteOffSection",
@@ -77,6 +77,7 @@ class Document(_Strict):
     payment_plans: PaymentPlansSection = PaymentPlansSection()
     vulnerability: VulnerabilitySection = VulnerabilitySection()
     service_standards: ServiceStandardsSection = ServiceStandardsSection()
+    imports: ImportsSection = ImportsSection()
     debt_types: dict[str, dict[str, Any]] = {}
 
 

@@ -9,7 +9,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from .case_loader import ACCOUNT
+from .db import writing
 from .errors import NotFound
+from .locks import council_lock
 from .models import Council, utcnow
 from .plugins import PluginHost
 from .profile import Profile, council_profile_path, load_profile, load_profile_bytes
@@ -20,7 +22,10 @@ COUNCIL = Council.__table__
 
 
 def register_council(engine: Engine, host: PluginHost, council_id: str, profile_path: str | Path | None = None) -> tuple[Profile, bool]:
-    """Create or update the council from its bundled profile or ``profile_path``; returns (profile, created)."""
+    """Create or update the council from its bundled profile or ``profile_path``; returns (profile, created).
+
+    Holds the council's lock: a profile cannot change under a run or an import that has started with the old one.
+    """
     path = Path(profile_path) if profile_path else council_profile_path(council_id)
     profile = load_profile(path, host.debt_types)
     if profile.council_id != council_id:
@@ -32,7 +37,7 @@ def register_council(engine: Engine, host: PluginHost, council_id: str, profile_
         "profile_source": str(path),
         "updated_at": utcnow(),
     }
-    with engine.begin() as conn:
+    with council_lock(engine, council_id, "a profile change"), writing(engine) as conn:
         exists = conn.execute(
             sa.select(COUNCIL.c.id, COUNCIL.c.profile_version, COUNCIL.c.last_run_on).where(COUNCIL.c.id == council_id)
         ).first()

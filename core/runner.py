@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from dateutil.relativedelta import relativedelta
 from sqlalchemy.engine import Connection, Engine
 
 from .case_loader import ACCOUNT, LoadedCase, load_cases
@@ -28,13 +29,17 @@ from .registration import COUNCIL, council_profile, council_row
 from .errors import PluginError, RunRefused
 from .batch import collector_paused
 from .bulk import Bulk
+from .db import writing
 from .ledger import Totals, add_entry
 from .locks import council_lock
 from .models import Run, StageEvent, utcnow
 from .plugins import PluginHost
 from .profile import Profile
 
-__all__ = ["RunReport", "run_council"]
+__all__ = ["RunReport", "run_council", "check_run_date", "FUTURE_LIMIT_YEARS"]
+
+FUTURE_LIMIT_YEARS = 10
+"""No run goes further ahead of today than this, even on purpose: such a date is a mistyped year."""
 
 RUN = Run.__table__
 EVENT = StageEvent.__table__
@@ -98,10 +103,19 @@ class _Run:
 
     @contextmanager
     def tx(self) -> Iterator[Connection]:
+        """A write transaction (the dry run's one transaction, when dry)."""
         if self._dry_conn is not None:
             yield self._dry_conn
         else:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
+                yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        if self._dry_conn is not None:
+            yield self._dry_conn
+        else:
+            with self.engine.connect() as conn:
                 yield conn
 
     def context(self, debt_type_id: str, day: date) -> Context:
@@ -134,7 +148,7 @@ class _Run:
     def due_ids(self, day: date) -> list[int]:
         """Accounts due for billing or review on ``day``, in id order."""
         ids: set[int] = set()
-        with self.tx() as conn:
+        with self.reading() as conn:
             for column, types in ((A.next_bill_on, self.billable), (A.next_review_on, self.progressable)):
                 if types:
                     ids.update(conn.execute(
@@ -150,10 +164,15 @@ class _Run:
         return sorted(ids)
 
     def run_day(self, day: date) -> None:
+        """Work the day's due accounts chunk by chunk; each chunk is locked, read, decided and written in one transaction.
+
+        A case an officer closed after the day's list was drawn up is left out; one
+        an officer moved on a later date than ``day`` is not reviewed for ``day``.
+        """
         ids = self.due_ids(day)
         for start in range(0, len(ids), self.chunk_size):
             with self.tx() as conn:
-                loaded = load_cases(conn, ids[start : start + self.chunk_size], day)
+                loaded = load_cases(conn, ids[start : start + self.chunk_size], day, for_update=True, open_only=True)
                 self._chunk(conn, loaded, day)
 
     def _chunk(self, conn: Connection, loaded: list[LoadedCase], day: date) -> None:
@@ -169,8 +188,8 @@ class _Run:
             if dt in self.billable:
                 self._bill(ctx, [i for i in items if i.next_bill_on is not None and i.next_bill_on <= day], w)
             if dt in self.progressable:
-                self._review(ctx, [i for i in items if dt in changed or i.case.id in w.billed
-                                   or (i.next_review_on is not None and i.next_review_on <= day)], w)
+                self._review(ctx, [i for i in items if i.case.stage_since <= day and (
+                    dt in changed or i.case.id in w.billed or (i.next_review_on is not None and i.next_review_on <= day))], w)
         w.flush(conn, day)
         self.report.cases_evaluated += w.evaluated
 
@@ -367,6 +386,27 @@ _TOTALS = (
 )
 
 
+def check_run_date(to_date: date, today: date, allow_future: bool = False) -> None:
+    """Refuse a run date after ``today`` unless ``allow_future``, and one more than :data:`FUTURE_LIMIT_YEARS` ahead always.
+
+    A run moves cases and adds costs that cannot be taken back, and no later run
+    may go back before it: a mistyped year would stop the council's recovery.
+    """
+    if to_date <= today:
+        return
+    if to_date > today + relativedelta(years=FUTURE_LIMIT_YEARS):
+        raise RunRefused(
+            f"--date {to_date.isoformat()} is more than {FUTURE_LIMIT_YEARS} years after today ({today.isoformat()}); "
+            "no run goes that far ahead: check the year"
+        )
+    if not allow_future:
+        raise RunRefused(
+            f"--date {to_date.isoformat()} is after today ({today.isoformat()}): a run moves cases and adds costs that "
+            "cannot be taken back, and no later run may go back before it; give --allow-future only to run ahead "
+            "on purpose (a training or test database)"
+        )
+
+
 @collector_paused()
 def run_council(
     engine: Engine,
@@ -377,18 +417,26 @@ def run_council(
     dry_run: bool = False,
     chunk_size: int | None = None,
     on_day: Callable[[date, RunReport], None] | None = None,
+    today: date | None = None,
+    allow_future: bool = False,
 ) -> RunReport:
-    """Run recovery for ``council_id`` up to ``to_date``; refuse if another run holds the council."""
+    """Run recovery for ``council_id`` up to ``to_date``; refuse if another run, import or profile change holds the council.
+
+    With ``today`` (the calendar date where the run is started), a ``to_date``
+    after it is refused unless ``allow_future``: see :func:`check_run_date`.
+    """
+    if today is not None:
+        check_run_date(to_date, today, allow_future)
     chunk_size = chunk_size or int(os.environ.get("ARREARS_CHUNK_SIZE", "10000"))
     started = time.perf_counter()
-    with council_lock(engine, council_id):
+    with council_lock(engine, council_id, "a recovery run"):
         with engine.connect() as conn:
             council = council_row(conn, council_id)
             profile = council_profile(conn, host, council_id)
-            earliest = conn.execute(
+            last = council.last_run_on
+            earliest = None if last is not None else conn.execute(
                 sa.select(sa.func.min(A.opened_on)).where(A.council_id == council_id)
             ).scalar()
-        last = council.last_run_on
         if last is not None and to_date < last:
             raise RunRefused(
                 f"council {council_id!r} has already run to {last.isoformat()}; a run cannot go back to {to_date.isoformat()}"

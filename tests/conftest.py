@@ -8,9 +8,12 @@ server's ``postgres`` role); when it cannot be reached those tests skip, unless
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
+import sys
 import uuid
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,8 +25,29 @@ from arrears.db import make_engine, upgrade
 from arrears.plugins import build_plugin_host
 
 DATA = Path(__file__).parent / "data"
+
+
+def _load_csv_rows():
+    """tests/csv_rows.py as ``arrears_test_csv`` (the tests folder is not a package), for every folder's helpers."""
+    spec = importlib.util.spec_from_file_location("arrears_test_csv", Path(__file__).with_name("csv_rows.py"))
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["arrears_test_csv"] = module
+    spec.loader.exec_module(module)
+
+
+_load_csv_rows()
+SUITE_TODAY = "2035-12-31"
+"""The date the commands take as today throughout the suite (``ARREARS_TODAY``), after every scenario date, so
+no test depends on the calendar; the tests of the future-date guard set their own."""
 PG_BASE = os.environ.get("ARREARS_TEST_POSTGRES", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 REQUIRE_PG = os.environ.get("ARREARS_REQUIRE_POSTGRES") == "1"
+
+
+@pytest.fixture(autouse=True)
+def suite_today(monkeypatch) -> date:
+    """Fix the commands' today (and that of every subprocess a test starts)."""
+    monkeypatch.setenv("ARREARS_TODAY", SUITE_TODAY)
+    return date.fromisoformat(SUITE_TODAY)
 
 
 @pytest.fixture(scope="session")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import getpass
-from datetime import date
 
 import click
 
 from ..accounts import add_officer, council_of, list_actions, record_action, show_account
 from ..money import format_pence, parse_pounds, MoneyError
-from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env
+from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, today
 
 
 @click.group()
@@ -111,7 +110,7 @@ def act(env: Env, reference: str, action: str, pairs: tuple[str, ...], council_i
     engine = env.engine()
     login = officer or (engine.url.username if engine.dialect.name == "postgresql" and engine.url.username else getpass.getuser())
     council_id = council_id or council_of(engine, reference)
-    result = record_action(engine, env.host, council_id, reference, action, _fields(pairs), login, on or date.today())
+    result = record_action(engine, env.host, council_id, reference, action, _fields(pairs), login, on or today())
     if json_:
         emit_json(result)
     else:

@@ -16,7 +16,19 @@ from ..db import database_url, make_engine, schema_is_current
 from ..errors import ArrearsError, ImportRejected, ProfileError
 from ..plugins import PluginHost, build_plugin_host
 
-__all__ = ["Env", "pass_env", "db_option", "council_option", "json_option", "date_type", "emit_json", "fail_cleanly", "progress_bar"]
+__all__ = ["Env", "pass_env", "db_option", "council_option", "json_option", "date_type", "emit_json", "fail_cleanly",
+           "progress_bar", "today", "business_date_option"]
+
+
+def today() -> date:
+    """The date the commands take as today: ``ARREARS_TODAY`` (a training or test database's clock), else the system's."""
+    fixed = os.environ.get("ARREARS_TODAY", "").strip()
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        raise click.ClickException(f"ARREARS_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
 
 
 class Env:
@@ -100,6 +112,11 @@ class _DateType(click.ParamType):
 
 
 date_type = _DateType()
+
+
+def business_date_option(help_text: str) -> Callable:
+    """``--date YYYY-MM-DD`` for a command's business date, default today (see :func:`today`)."""
+    return click.option("--date", "business_date", type=date_type, default=None, help=help_text + " Default: today.")
 
 
 def emit_json(data: Any) -> None:

@@ -6,19 +6,26 @@ import click
 
 from ..money import format_pence
 from ..runner import run_council
-from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, progress_bar
+from .common import (
+    Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, progress_bar, today,
+)
 
 
 @click.command()
 @council_option
 @click.option("--date", "to_date", type=date_type, required=True, help="Business date to run up to (YYYY-MM-DD).")
 @click.option("--dry-run", is_flag=True, help="Do everything, report it, then roll it all back.")
+@click.option("--allow-future", is_flag=True,
+              help="Allow a --date after today (a training or test database); never more than 10 years ahead.")
 @json_option
 @db_option
 @pass_env
 @fail_cleanly
-def run(env: Env, council_id: str, to_date, dry_run: bool, json_: bool) -> None:
-    """Catch up day by day to --date: billing, stage progression, fees and decision records."""
+def run(env: Env, council_id: str, to_date, dry_run: bool, allow_future: bool, json_: bool) -> None:
+    """Catch up day by day to --date: billing, stage progression, fees and decision records.
+
+    A --date after today is refused unless --allow-future: what a run does cannot be taken back.
+    """
     engine = env.engine()
     bars: list = []
 
@@ -28,7 +35,8 @@ def run(env: Env, council_id: str, to_date, dry_run: bool, json_: bool) -> None:
         bars[0].update(1)
 
     try:
-        report = run_council(engine, env.host, council_id, to_date, dry_run=dry_run, on_day=on_day)
+        report = run_council(engine, env.host, council_id, to_date, dry_run=dry_run, on_day=on_day,
+                             today=today(), allow_future=allow_future)
     finally:
         if bars:
             bars[0].__exit__(None, None, None)

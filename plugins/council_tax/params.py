@@ -3,14 +3,14 @@
 from decimal import Decimal
 from typing import Literal
 
-from arrears import EnforcementFees, Parameters
+from arrears import EnforcementAgentParameters
 from pydantic import Field
 
 ROUTES = ("attachment_of_earnings", "benefit_deductions", "enforcement_agent")
 """Remedies a council's policy may take by itself after a liability order, in the order it prefers them."""
 
 
-class CouncilTaxParameters(Parameters):
+class CouncilTaxParameters(EnforcementAgentParameters):
     """Council tax billing and recovery figures (DOMAIN §1, §7, §13). Days are calendar days unless named working days."""
 
     # Billing (DOMAIN §1.1).
@@ -76,22 +76,8 @@ class CouncilTaxParameters(Parameters):
         description="Further costs added when the liability order is made; 0 where bundled with the summons costs "
                     "(DOMAIN §7.3: e.g. £80 + £20) [M].",
     )
-    # After the liability order (DOMAIN §1.2 stages 9-13, §7.1).
-    enforcement: EnforcementFees = Field(
-        default=EnforcementFees(),
-        description="Enforcement agent fees (SI 2014/1; DOMAIN §7.1, WE-01, WE-02), added when each stage starts.",
-    )
-    ea_compliance_days: int = Field(
-        default=0, ge=0, le=60,
-        description="Days, beginning with the notice of enforcement, the council's policy gives the taxpayer to agree terms "
-                    "before the agent may visit (Rotherham: up to 30, DOMAIN §0) [seed, local]; 0: only the statutory "
-                    "clear days apply.",
-    )
-    ea_notice_clear_days: int = Field(
-        default=7, ge=7, le=60,
-        description="Clear days (Sundays and bank holidays not counted) between the notice of enforcement and the first "
-                    "visit: 7, TCG Regs 2013 reg 6 (DOMAIN §1.2 stage 10d, §13) [H].",
-    )
+    # After the liability order (DOMAIN §1.2 stages 9-13, §7.1). The enforcement agent's fees, compliance days and
+    # notice clear days come from EnforcementAgentParameters (Rotherham allows up to 30 compliance days).
     charging_order_min_pence: int = Field(
         default=100_000, ge=100_000,
         description="Least amount of the liability order still outstanding for a charging order: £1,000, reg 50(1)(c) "

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from arrears import Case, earliest_visit, format_pence, hearing_dates, past_date_problem
+from arrears import Case, format_pence, hearing_dates, past_date_problem
 
 from .deductions import aeo_facts, earnings, standard_allowance, uc_facts
 from .fees import sum_to_recover
@@ -170,16 +170,7 @@ def agent_since(case: Case) -> tuple[date | None, str]:
 
 def date_problem(case: Case, action: str, fields: dict[str, str], context) -> str | None:
     """Why a date an officer gives with an action cannot stand: not a date, in the future, or too early."""
-    p, today = context.params, case.today
-    if action == "ea_enforcement_stage":
-        notice = case.stage_since
-        why = (f"the notice of enforcement of {notice.isoformat()} allows {p.ea_compliance_days} days to agree terms "
-               f"and needs {p.ea_notice_clear_days} clear days before a visit (TCG Regs reg 6)")
-        earliest = earliest_visit(notice, context.calendar, p.ea_compliance_days, p.ea_notice_clear_days)
-        return past_date_problem(fields, "visit_date", today, earliest, why)
-    if action == "ea_sale_stage":
-        return past_date_problem(fields, "removal_date", today, case.stage_since,
-                                 "goods cannot be removed before the first visit")
+    today = case.today
     if action in ("ea_no_goods", "ea_no_goods_after_visit", "ea_no_goods_after_sale"):
         since, what = agent_since(case)
         why = f"{what} {since.isoformat()} and the agent reports after that" if since else ""

@@ -1,10 +1,10 @@
 """The ``[debt_types.nndr]`` section of a council profile."""
 
-from arrears import EnforcementFees, Parameters
+from arrears import EnforcementAgentParameters
 from pydantic import Field
 
 
-class NndrParameters(Parameters):
+class NndrParameters(EnforcementAgentParameters):
     """Business rates billing and recovery figures (DOMAIN §2, §7, §13). Days are calendar days unless named otherwise."""
 
     # Billing (NNDR Regs Sch 1; DOMAIN §2.1).
@@ -73,19 +73,12 @@ class NndrParameters(Parameters):
                     "DOMAIN §2.2 stage 5) [L].",
     )
     # After the liability order (regs 14-18; DOMAIN §2.2 stages 7-9, §7.1).
-    enforcement: EnforcementFees = Field(
-        default_factory=EnforcementFees,
-        description="Enforcement agent fees, Taking Control of Goods (Fees) Regulations 2014 (DOMAIN §7.1, WE-01, WE-02) [H].",
-    )
+    # The agent's fees and notice clear days come from EnforcementAgentParameters; the compliance days default to
+    # Rotherham's practice for business rates.
     ea_compliance_days: int = Field(
         default=7, ge=0, le=60,
         description="Days, beginning with the notice of enforcement, the ratepayer has to agree terms before a visit: "
-                    "Rotherham allows up to 7 for NNDR (DOMAIN §0 Rotherham seed) [H seed].",
-    )
-    ea_notice_clear_days: int = Field(
-        default=7, ge=7, le=60,
-        description="Clear days (Sundays and bank holidays not counted) between the notice of enforcement and the first "
-                    "visit: 7, TCG Regs 2013 reg 6 (DOMAIN §1.2 stage 10d, §13) [H].",
+                    "Rotherham allows up to 7 for NNDR (Rotherham recovery policy) [H seed].",
     )
     bankruptcy_min_pence: int = Field(
         default=500_000, ge=500_000,

@@ -12,9 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from arrears import Case, Charge, format_pence, hearing_dates, parse_pounds, past_date_problem
-from arrears import earliest_visit as visit_from
 
-__all__ = ["check_action", "action_entries", "first_hearing", "earliest_visit", "INDIVIDUALS"]
+__all__ = ["check_action", "action_entries", "first_hearing", "INDIVIDUALS"]
 
 INDIVIDUALS = ("person", "sole_trader")
 
@@ -31,12 +30,6 @@ def first_hearing(case: Case, context) -> date:
     issued = date.fromisoformat(st["summons_on"]) if "summons_on" in st else case.stage_since
     return hearing_dates(issued, context.calendar, min_days=p.hearing_min_days,
                          service_working_days=p.summons_service_working_days, listing_days=p.hearing_listing_days)[1]
-
-
-def earliest_visit(notice: date, context) -> date:
-    """First day an agent may attend after the notice of enforcement: after the compliance days and the clear days."""
-    p = context.params
-    return visit_from(notice, context.calendar, p.ea_compliance_days, p.ea_notice_clear_days)
 
 
 def _relief_pence(fields: dict) -> tuple[int, str | None]:
@@ -56,12 +49,6 @@ def check_action(case: Case, action: str, fields: dict, context, liable: list[st
     if action == "adjourned_order_granted":
         first = first_hearing(case, context)
         return _dated(fields, "hearing_date", case, first, f"the hearing was adjourned from {first.isoformat()}")
-    if action == "ea_enforcement_stage":
-        why = (f"the notice of enforcement of {case.stage_since.isoformat()} allows {p.ea_compliance_days} days to "
-               f"agree terms and needs {p.ea_notice_clear_days} clear days before a visit (TCG Regs reg 6)")
-        return _dated(fields, "visit_date", case, earliest_visit(case.stage_since, context), why)
-    if action == "ea_sale_stage":
-        return _dated(fields, "removal_date", case, case.stage_since, "goods cannot be removed before the first visit")
     if action == "apply_committal":
         if kind not in INDIVIDUALS:
             return (f"committal is only for an individual ratepayer (a person or sole trader), not a {kind} "

@@ -10,7 +10,6 @@ increase and the registration fee; the Notice to Owner is served afresh.
 
 from __future__ import annotations
 
-from datetime import date
 
 from arrears import Case, Charge, format_pence
 
@@ -23,7 +22,6 @@ CANCELLED_BY = {
     "representations_accepted": "representations accepted",
     "appeal_allowed": "appeal allowed by the adjudicator",
 }
-DATE_FIELDS = {"ea_enforcement_stage": "visit_date", "ea_sale_stage": "removal_date"}
 NEEDS_BALANCE = ("refer_enforcement_agent", *PLAN_ACTIONS)
 
 
@@ -45,15 +43,6 @@ def check_action(case: Case, action: str, fields: dict[str, str], context, liabl
         read = read_plan_fields(fields, today)
         if isinstance(read, str):
             return read
-    name = DATE_FIELDS.get(action)
-    if name is not None:
-        raw = fields.get(name, "").strip()
-        try:
-            day = date.fromisoformat(raw)
-        except ValueError:
-            return f"{name}: {raw!r} is not a date (YYYY-MM-DD)"
-        if day > today:
-            return f"{name}: {raw} is after the day of the action ({today.isoformat()})"
     return None
 
 

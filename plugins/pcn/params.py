@@ -3,7 +3,7 @@
 
 from decimal import Decimal
 
-from arrears import EnforcementFees, Parameters
+from arrears import EnforcementAgentParameters, Parameters
 from pydantic import Field, field_validator
 
 
@@ -24,7 +24,7 @@ OUTSIDE_LONDON = {
 """SI 2022/71 Sch 3, DOMAIN §5.1 [H]."""
 
 
-class PcnParameters(Parameters):
+class PcnParameters(EnforcementAgentParameters):
     """PCN charges, periods and fees (DOMAIN §5, §7, §13). Periods run from service, start day included."""
 
     # Amounts (DOMAIN §5.1).
@@ -104,11 +104,6 @@ class PcnParameters(Parameters):
         default=21, ge=21, le=90,
         description="Days, beginning with service of the Order for Recovery, to pay or file a witness statement before "
                     "a warrant of control: 21, CPR 75 (DOMAIN §5.2 stage 8 [H]).",
-    )
-    enforcement: EnforcementFees = Field(
-        default=EnforcementFees(),
-        description="Enforcement agent fees (SI 2014/1; DOMAIN §5.2 stage 9, §7.1, WE-01, WE-02), added when each "
-                    "stage starts.",
     )
     # Payment by instalments (DOMAIN §0 Reading seed, §5.2 note).
     instalments_allowed: bool = Field(

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import sqlalchemy as sa
+from arrears_test_csv import payment_lines
 
 COUNCIL = "testshire"
 # The test profile's sundry timeline (tests/data/sundry_council.toml): 21/14/14 days. A step
@@ -33,8 +34,7 @@ def write_invoices(path: Path, rows) -> Path:
 
 def write_payments(path: Path, rows) -> Path:
     """rows: (reference, amount, date)."""
-    lines = ["reference,amount,date"] + [f"{ref},{amount},{_iso(on)}" for ref, amount, on in rows]
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text("\n".join(payment_lines(rows)) + "\n")
     return path
 
 

@@ -53,7 +53,7 @@ def council(engine, data_dir, tmp_path):
     register_council(engine, host, COUNCIL, tmp_path / "p.toml")
     (tmp_path / "a.csv").write_text("reference,debt_type,debtor_ref,debtor_name,amount,date\n"
                                     "S1,skip_hire,D1,Debtor One,90.00,2025-04-01\nS2,skip_hire,D2,Debtor Two,90.00,2025-04-01\n")
-    import_accounts(engine, host, COUNCIL, tmp_path / "a.csv")
+    import_accounts(engine, host, COUNCIL, tmp_path / "a.csv", business_date=date(2025, 4, 1))
     add_officer(engine, COUNCIL, "alice", "recovery_officer")
     return engine, host
 

@@ -37,7 +37,7 @@ def write_accounts(path, rows):
 
 def setup(engine, host, tmp_path, profile_path, rows):
     register_council(engine, host, COUNCIL, profile_path)
-    import_accounts(engine, host, COUNCIL, write_accounts(tmp_path / "accounts.csv", rows))
+    import_accounts(engine, host, COUNCIL, write_accounts(tmp_path / "accounts.csv", rows), business_date=INVOICE_DAY)
 
 
 def sundry(engine, host, tmp_path, data_dir, *invoices):

@@ -13,7 +13,7 @@ def test_ledger_check_passes_after_imports_and_runs_and_catches_a_difference(arr
     accounts.write_text("reference,debt_type,debtor_ref,debtor_name,amount,date\n"
                         "A1,sundry,D1,Jo,100.00,2025-03-03\nA2,sundry,D2,Al,50.00,2025-03-03\n")
     payments = tmp_path / "p.csv"
-    payments.write_text("reference,amount,date\nA1,40.00,2025-03-10\nA2,50.00,2025-05-01\n")
+    payments.write_text("reference,amount,date,payment_ref\nA1,40.00,2025-03-10,T1\nA2,50.00,2025-05-01,T2\n")
     arrears("import", "accounts", accounts, "--council", "testshire")
     arrears("import", "payments", payments, "--council", "testshire")
     arrears("run", "--council", "testshire", "--date", "2025-04-15")

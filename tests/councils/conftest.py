@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from arrears_test_csv import payment_lines
 
 
 class Council:
@@ -41,8 +42,7 @@ class Council:
         return self("import", "accounts", self._write("accounts", lines), expect=expect)
 
     def pay(self, *payments: tuple[str, str, date | str]) -> None:
-        lines = ["reference,amount,date"] + [f"{ref},{amount},{on}" for ref, amount, on in payments]
-        self("import", "payments", self._write("payments", lines))
+        self("import", "payments", self._write("payments", payment_lines(payments)))
 
     def run_to(self, day: date | str) -> dict:
         return json.loads(self("run", "--date", str(day), "--json").output)

@@ -8,6 +8,7 @@ the fixtures here (``case``, ``ctx``, ``decide``, ``csv``, ``make_council``, ``h
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,9 @@ import pytest
 from arrears import Case, Context, DebtType, WorkingCalendar
 from arrears.accounts import add_officer, record_action, show_account
 from arrears.db import make_engine
-from arrears.importer import import_accounts, import_payments
+from arrears.importer import import_accounts
+from arrears.payment_import import import_payments
+from arrears_test_csv import payment_lines
 from arrears.registration import register_council
 from arrears.runner import run_council
 
@@ -127,7 +130,7 @@ class CsvFiles:
 
     def payments(self, rows) -> Path:
         """rows: (reference, amount, date)."""
-        return self._write("payments", ["reference,amount,date"] + [f"{ref},{self._cell(amount)},{on}" for ref, amount, on in rows])
+        return self._write("payments", payment_lines(rows))
 
     def _cell(self, value) -> str:
         return f'"{value}"' if self.quoted else str(value)
@@ -222,6 +225,7 @@ class ServicesCouncil:
     def __init__(self, engine, host, folder: Path, plugin: PluginUnderTest, profile: Path):
         self.engine, self.host, self.folder = engine, host, folder
         self.council, self.ref = plugin.council, plugin.ref
+        self.today = date.fromisoformat(os.environ["ARREARS_TODAY"])  # the suite's clock, as the commands see it
         self.csv = CsvFiles(folder, plugin, quoted=True)
         register_council(engine, host, self.council, profile)
         add_officer(engine, self.council, "officer", "s151_officer")
@@ -229,11 +233,11 @@ class ServicesCouncil:
     def accounts(self, *rows: dict) -> Path:
         """Each row: reference at least; the plugin's account defaults fill the rest."""
         path = self.csv.accounts(rows)
-        import_accounts(self.engine, self.host, self.council, path)
+        import_accounts(self.engine, self.host, self.council, path, business_date=self.today)
         return path
 
     def pay(self, *payments: tuple[str, str, date | str]) -> None:
-        import_payments(self.engine, self.host, self.council, self.csv.payments(payments))
+        import_payments(self.engine, self.host, self.council, self.csv.payments(payments), business_date=self.today)
 
     def run(self, to: date | str):
         return run_council(self.engine, self.host, self.council, to if isinstance(to, date) else date.fromisoformat(to))

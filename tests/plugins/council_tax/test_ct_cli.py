@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from arrears_test_csv import payment_lines
 
 
 C = ("--council", "ctshire")
@@ -50,7 +51,7 @@ def year(arrears, data_dir, tmp_path):
     arrears("import", "accounts", accounts, *C)
     for i, (run_to, rows) in enumerate(PAYMENTS.items()):
         pay = tmp_path / f"payments_{i}.csv"
-        pay.write_text("reference,amount,date\n" + "".join(f'{r},"{a}",{d}\n' for r, a, d in rows))
+        pay.write_text("\n".join(payment_lines(rows)) + "\n")
         arrears("import", "payments", pay, *C)
         if run_to == "2025-05-20":
             arrears("run", *C, "--date", "2025-05-20")

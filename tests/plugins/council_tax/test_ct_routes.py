@@ -149,41 +149,6 @@ def test_policy_route_takes_the_first_the_facts_allow(case):
     assert policy_route(lo_case(case, 50000), CouncilTaxParameters()) is None
 
 
-# --- the enforcement agent's visit (TCG Regs 2013 reg 6; the council's compliance window) -----------------------
-
-
-def test_visit_needs_seven_clear_days_after_the_notice(case, ctx):
-    # Notice Fri 19 Dec 2025: Sundays 21 and 28 Dec and bank holidays 25, 26 Dec are not clear days.
-    c = case(today=date(2026, 1, 9), stage="enforcement_agent", stage_since=date(2025, 12, 19))
-    context = ctx(date(2026, 1, 9))
-    too_soon = check_action(c, "ea_enforcement_stage", {"visit_date": "2025-12-30"}, context, LIABLE)
-    assert too_soon.startswith("visit_date 2025-12-30 is too early") and "7 clear days" in too_soon
-    assert too_soon.endswith("the earliest is 2025-12-31")
-    assert check_action(c, "ea_enforcement_stage", {"visit_date": "2025-12-31"}, context, LIABLE) is None
-
-
-def test_visit_waits_for_the_councils_compliance_window(case, ctx):
-    # Rotherham: up to 30 days to agree terms after the notice of enforcement.
-    c = case(today=date(2025, 7, 31), stage="enforcement_agent", stage_since=date(2025, 6, 2))
-    context = ctx(date(2025, 7, 31), ea_compliance_days=30)
-    refused = check_action(c, "ea_enforcement_stage", {"visit_date": "2025-07-01"}, context, LIABLE)
-    assert "allows 30 days to agree terms" in refused and refused.endswith("the earliest is 2025-07-02")
-    assert check_action(c, "ea_enforcement_stage", {"visit_date": "2025-07-02"}, context, LIABLE) is None
-
-
-def test_visit_and_removal_dates_must_be_real_past_days(case, ctx):
-    c = case(today=date(2025, 7, 31), stage="enforcement_agent", stage_since=date(2025, 6, 2))
-    context = ctx(date(2025, 7, 31))
-    assert check_action(c, "ea_enforcement_stage", {"visit_date": "31/07/2025"}, context, LIABLE) == (
-        "visit_date '31/07/2025' is not a date (YYYY-MM-DD)")
-    assert "after the business date 2025-07-31" in check_action(c, "ea_enforcement_stage", {"visit_date": "2025-08-01"},
-                                                                 context, LIABLE)
-    at_visit = case(today=date(2025, 7, 31), stage="ea_enforcement", stage_since=date(2025, 7, 10))
-    early = check_action(at_visit, "ea_sale_stage", {"removal_date": "2025-07-09"}, context, LIABLE)
-    assert "goods cannot be removed before the first visit" in early
-    assert check_action(at_visit, "ea_sale_stage", {"removal_date": "2025-07-10"}, context, LIABLE) is None
-
-
 def test_the_remedies_take_earnings_and_allowance_and_record_the_deduction():
     from arrears_council_tax import COUNCIL_TAX
     from arrears_council_tax.routes import action_facts

@@ -72,22 +72,6 @@ def test_order_at_an_adjourned_hearing_not_before_the_first_hearing_nor_after_to
     assert "earliest is 2025-07-03" in _check(case, ctx, "adjourned_order_granted", {"hearing_date": "2025-07-02"}, **kw)
 
 
-def test_first_visit_waits_for_the_compliance_days_and_seven_clear_days(case, ctx):
-    kw = dict(stage="enforcement_agent", stage_since=date(2025, 9, 1), today=date(2025, 9, 30))   # notice Mon 1 Sept
-    reason = _check(case, ctx, "ea_enforcement_stage", {"visit_date": "2025-09-09"}, **kw)
-    assert "earliest is 2025-09-10" in reason and "7 clear days" in reason
-    assert _check(case, ctx, "ea_enforcement_stage", {"visit_date": "2025-09-10"}, **kw) is None
-    c = case(**kw)
-    longer = check_action(c, "ea_enforcement_stage", {"visit_date": "2025-09-10"}, ctx(c.today, ea_compliance_days=14), [])
-    assert "earliest is 2025-09-15" in longer
-
-
-def test_sale_not_before_the_first_visit(case, ctx):
-    kw = dict(stage="ea_enforcement", stage_since=date(2025, 9, 12), today=date(2025, 9, 30))
-    assert "too early" in _check(case, ctx, "ea_sale_stage", {"removal_date": "2025-09-11"}, **kw)
-    assert _check(case, ctx, "ea_sale_stage", {"removal_date": "2025-09-19"}, **kw) is None
-
-
 def test_hardship_relief_amount_is_validated(case, ctx):
     for bad, words in (("lots", "not an amount"), ("0", "more than zero"), ("-5", "negative"), ("12.345", "decimal"),
                        ("1300.00", "more than the balance")):

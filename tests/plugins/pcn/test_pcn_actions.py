@@ -162,7 +162,7 @@ def test_the_enforcement_agent_fees_through_the_officers_steps(council):
     assert council.moves()[-1] == ("2025-09-09", "warrant_of_control")
     council.act("PCN1", "refer_enforcement_agent", "2025-09-15", agent="Marstons")
     message = refused(council, "PCN1", "ea_enforcement_stage", "2025-10-01", visit_date="2025-10-02")
-    assert "visit_date: 2025-10-02 is after the day of the action (2025-10-01)" in message
+    assert "visit_date 2025-10-02 is after the business date 2025-10-01" in message
     council.act("PCN1", "ea_enforcement_stage", "2025-10-01", visit_date="2025-09-30")
     council.act("PCN1", "ea_sale_stage", "2025-10-20", removal_date="2025-10-20")
     fees = [(d, code, pence) for d, kind, code, pence in council.entries() if kind == "fee"]
@@ -170,6 +170,25 @@ def test_the_enforcement_agent_fees_through_the_officers_steps(council):
                     ("2025-09-15", "ea_compliance", 7500), ("2025-10-01", "ea_enforcement", 23500),
                     ("2025-10-20", "ea_sale", 11000)]
     assert council.show()["balance_pence"] == 11300 + 7500 + 23500 + 11000
+
+
+def test_no_visit_and_no_enforcement_fee_before_seven_clear_days_after_the_notice(council):
+    # The warrant passes to the agent on Tuesday 16 September 2025, with the notice of enforcement that day: the
+    # clear days are 17-20 and 22-24 September (Sunday 21st not counted), so the first visit may be on the 25th.
+    council.accounts({"reference": "PCN1"})
+    council.run("2025-09-16")
+    council.act("PCN1", "refer_enforcement_agent", "2025-09-16", agent="Marstons")
+    for day in ("2025-09-22", "2025-09-24"):  # day 6 after the notice, and the day before the first allowed one
+        message = refused(council, "PCN1", "ea_enforcement_stage", day, visit_date=day)
+        assert message == (
+            f"PCN1: ea_enforcement_stage: visit_date {day} is too early: the notice of enforcement of 2025-09-16 needs "
+            "7 clear days before a visit (Sundays and bank holidays not counted; Taking Control of Goods Regulations "
+            "2013 reg 6); the earliest is 2025-09-25")
+    assert council.show()["stage"] == "enforcement_agent"
+    assert [code for _, kind, code, _ in council.entries() if kind == "fee"][-1] == "ea_compliance"
+    council.act("PCN1", "ea_enforcement_stage", "2025-09-25", visit_date="2025-09-25")
+    assert council.show()["stage"] == "ea_enforcement"
+    assert ("2025-09-25", "fee", "ea_enforcement", 23500) in council.entries()
 
 
 def test_a_dated_registration_fee(council_with):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from arrears_test_csv import payment_lines
 
 C = ("--council", "parkshire")
 OFFICER = ("--officer", "parking")
@@ -41,7 +42,7 @@ def summer(arrears, data_dir, tmp_path):
 
     def pay(name: str, rows: str) -> None:
         path = tmp_path / name
-        path.write_text("reference,amount,date\n" + rows)
+        path.write_text("\n".join(payment_lines(line.split(",") for line in rows.splitlines())) + "\n")
         arrears("import", "payments", path, *C)
 
     def act(ref: str, action: str, on: str, *pairs: str) -> None:

@@ -45,7 +45,7 @@ def test_we26_rotherham_timeline_day_by_day(council):
 
 def test_payment_clearing_the_balance_stops_escalation(council, tmp_path):
     pay = tmp_path / "pay.csv"
-    pay.write_text("reference,amount,date\nINV1,120.50,2025-04-01\n")
+    pay.write_text("reference,amount,date,payment_ref\nINV1,120.50,2025-04-01,T1\n")
     council("import", "payments", pay, "--council", "testshire")
     council("run", "--council", "testshire", "--date", "2025-06-30")
     shown = _show(council)
@@ -57,7 +57,7 @@ def test_payment_clearing_the_balance_stops_escalation(council, tmp_path):
 
 def test_part_payment_does_not_stop_escalation(council, tmp_path):
     pay = tmp_path / "pay.csv"
-    pay.write_text("reference,amount,date\nINV1,20.00,2025-03-10\n")
+    pay.write_text("reference,amount,date,payment_ref\nINV1,20.00,2025-03-10,T1\n")
     council("import", "payments", pay, "--council", "testshire")
     council("run", "--council", "testshire", "--date", "2025-04-09")
     shown = _show(council)

@@ -14,6 +14,7 @@ The nightly run goes only on the days that matter (it catches up); officers act 
 from __future__ import annotations
 
 import json
+from arrears_test_csv import payment_lines
 
 C = ("--council", "testshire")
 ACCOUNTS = """reference,debt_type,debtor_ref,debtor_name,debtor_kind,amount,date,service
@@ -87,7 +88,7 @@ def test_sundry_recovery_through_the_cli(arrears, data_dir, tmp_path):
     for day in RUN_DAYS:
         if day in PAYMENTS:
             pay = tmp_path / f"pay_{day}.csv"
-            pay.write_text("reference,amount,date\n" + "".join(f"{ref},{amount},{day}\n" for ref, amount in PAYMENTS[day]))
+            pay.write_text("\n".join(payment_lines((ref, amount, day) for ref, amount in PAYMENTS[day])) + "\n")
             arrears("import", "payments", pay, *C)
         if day == "2025-06-02":  # an old invoice found in a service's records
             (tmp_path / "old.csv").write_text(OLD)
