@@ -24,15 +24,15 @@ from sqlalchemy.engine import Connection, Engine
 
 from .case_loader import ACCOUNT, LoadedCase, load_cases
 from .cases import Case, Move, write_schedule
+from .chunk_writes import ChunkWrites
 from .context import Context
 from .registration import COUNCIL, council_profile, council_row
 from .errors import PluginError, RunRefused
 from .batch import collector_paused
-from .bulk import Bulk
 from .db import writing
-from .ledger import Totals, add_entry
+from .ledger import add_entry
 from .locks import council_lock
-from .models import Run, StageEvent, utcnow
+from .models import Run, utcnow
 from .plugins import PluginHost
 from .profile import Profile
 
@@ -42,7 +42,6 @@ FUTURE_LIMIT_YEARS = 10
 """No run goes further ahead of today than this, even on purpose: such a date is a mistyped year."""
 
 RUN = Run.__table__
-EVENT = StageEvent.__table__
 A = ACCOUNT.c
 
 
@@ -177,7 +176,7 @@ class _Run:
 
     def _chunk(self, conn: Connection, loaded: list[LoadedCase], day: date) -> None:
         """Bill what is due, review what is due (billed accounts included), then write it all at once."""
-        w = _Writes()
+        w = ChunkWrites()
         by_type: dict[str, list[LoadedCase]] = defaultdict(list)
         for item in loaded:
             by_type[item.case.debt_type].append(item)
@@ -193,7 +192,7 @@ class _Run:
         w.flush(conn, day)
         self.report.cases_evaluated += w.evaluated
 
-    def _bill(self, ctx: Context, items: list[LoadedCase], w: "_Writes") -> None:
+    def _bill(self, ctx: Context, items: list[LoadedCase], w: ChunkWrites) -> None:
         if not items:
             return
         cases = [i.case for i in items]
@@ -243,7 +242,7 @@ class _Run:
                 "the run stopped and nothing of this chunk was written"
             ) from exc
 
-    def _review(self, ctx: Context, items: list[LoadedCase], w: "_Writes") -> None:
+    def _review(self, ctx: Context, items: list[LoadedCase], w: ChunkWrites) -> None:
         if not items:
             return
         cases = [i.case for i in items]
@@ -292,98 +291,6 @@ class _Run:
                         self.report.fees_pence += fee.amount_pence
                     else:
                         self.report.adjustments_pence += fee.amount_pence
-
-
-class _Writes:
-    """Everything a chunk writes, gathered so that each table gets one set-based statement."""
-
-    def __init__(self) -> None:
-        self.now = utcnow()
-        self.ledger: list[dict] = []
-        self.schedules: dict[int, list] = {}
-        self.events: list[dict] = []
-        self.states: dict[int, dict] = {}
-        self.totals: dict[int, Totals] = {}
-        self.billed: dict[int, date | None] = {}
-        self.moved: dict[int, tuple[str, date | None, date | None]] = {}
-        self.reviews: dict[int, date | None] = {}
-        self.loaded: dict[int, LoadedCase] = {}
-        self.evaluated = 0
-
-    def totals_for(self, account_id: int) -> Totals:
-        found = self.totals.get(account_id)
-        if found is None:
-            found = self.totals[account_id] = Totals()
-        return found
-
-    def flush(self, conn: Connection, day: date) -> None:
-        b = Bulk(conn)
-        now = b.stamp(self.now)
-        b.insert(
-            "ledger_entry",
-            ("account_id", "kind", "amount_pence", "effective_on", "code", "description", "run_id", "created_at"),
-            ((e["account_id"], e["kind"], e["amount_pence"], b.day(e["effective_on"]), e["code"], e["description"],
-              e["run_id"], now) for e in self.ledger),
-        )
-        b.insert(
-            "stage_event",
-            ("account_id", "on_date", "from_stage", "to_stage", "rule", "reason", "facts", "profile_version",
-             "plugin_version", "run_id", "created_at"),
-            ((e["account_id"], b.day(e["on_date"]), e["from_stage"], e["to_stage"], e["rule"], e["reason"],
-              b.json(e["facts"]), e["profile_version"], e["plugin_version"], e["run_id"], now)
-             for e in self.events),
-            json_columns=("facts",),
-        )
-        rows = list(self._account_rows(b, day))
-        billed = [r[2:] for r in rows if r[0]]
-        with_entries = [r[4:] for r in rows if r[1] and not r[0]]
-        others = [r[-6:] for r in rows if not r[0] and not r[1]]
-        b.run(_UPDATE.format(bill="next_bill_on = ?, schedule = COALESCE(?json, schedule), ", totals=_TOTALS), billed)
-        b.run(_UPDATE.format(bill="", totals=_TOTALS), with_entries)
-        b.run(_UPDATE.format(bill="", totals=""), others)
-
-    def _account_rows(self, b: Bulk, day: date):
-        """One row per account touched: billed or not, with ledger entries or not, next billing date, totals added, stage, review date, state, id."""
-        empty = Totals()
-        states = self.states
-        touched = set(self.totals) | set(self.billed) | set(self.moved) | set(self.reviews) | set(states)
-        for account_id in sorted(touched):
-            item = self.loaded[account_id]
-            case = item.case
-            t = self.totals.get(account_id, empty)
-            if account_id in self.moved:
-                stage, next_review, closed = self.moved[account_id]
-                since = day
-            else:
-                stage, since, closed = case.stage, case.stage_since, None
-                next_review = self.reviews.get(account_id, item.next_review_on)
-            state = states.get(account_id)
-            tail = (stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state), account_id)
-            billed = account_id in self.billed
-            if t is empty and not billed:
-                yield (False, False, *tail)
-                continue
-            paid_on, entry_on = b.day(t.last_payment_on), b.day(t.last_entry_on)
-            yield (
-                billed, True, b.day(self.billed.get(account_id)),
-                b.json(self.schedules[account_id]) if account_id in self.schedules else None,
-                t.balance, t.paid, t.charged, paid_on, paid_on, entry_on, entry_on, *tail,
-            )
-
-
-_UPDATE = (
-    "UPDATE account SET {bill}{totals}"
-    "stage = ?, stage_since = ?, next_review_on = ?, closed_on = ?, state = COALESCE(?json, state) "
-    "WHERE id = ?"
-)
-"""One account's writes after a chunk; ``{bill}`` sets the next billing date only for accounts just billed
-(SQLite rewrites an index whenever its column is assigned, even to the same value), ``{totals}`` adds the
-chunk's ledger entries to the cached totals only for accounts that have some."""
-_TOTALS = (
-    "balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, charged_pence = charged_pence + ?, "
-    "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
-    "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
-)
 
 
 def check_run_date(to_date: date, today: date, allow_future: bool = False) -> None:
