@@ -136,12 +136,15 @@ def recreate_postgres(url: str) -> None:
 
 
 def step(label: str, argv: list[str], env: dict, results: list) -> dict:
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "arrears", *argv], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    out, err = proc.stdout.read(), proc.stderr.read()
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        start = time.perf_counter()  # output goes to files: a pipe left unread would stall a command that says much
+        proc = subprocess.Popen([sys.executable, "-m", "arrears", *argv], env=env, stdout=out_file, stderr=err_file,
+                                text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         sys.exit(f"{label} failed ({code}):\n{out}\n{err}")

@@ -134,6 +134,8 @@ class DebtTypeRegistry:
     current_plugin: str = ""
     current_version: str = "0"
     on_error: Callable[[str, Exception], None] | None = None
+    checks: tuple[Callable[[DebtType], None], ...] = ()
+    """Further checks of each debt type (the host adds the core's); each raises :class:`PluginError`."""
 
     def __call__(self, debt_type: DebtType) -> None:
         self.add(debt_type)
@@ -150,7 +152,8 @@ class DebtTypeRegistry:
         if not (isinstance(debt_type.params, type) and issubclass(debt_type.params, Parameters)):
             raise PluginError(f"debt type {debt_type.id!r}: params must be a Parameters subclass")
         debt_type.ladder.validate(debt_type.guards, owner=f"debt type {debt_type.id!r}")
-        _check_agent_parameters(debt_type)
+        for check in self.checks:
+            check(debt_type)
         object.__setattr__(debt_type, "plugin", debt_type.plugin or self.current_plugin)
         object.__setattr__(debt_type, "version", self.current_version)
         self.debt_types[debt_type.id] = debt_type
@@ -158,14 +161,3 @@ class DebtTypeRegistry:
     def as_mapping(self) -> Mapping[str, DebtType]:
         return dict(self.debt_types)
 
-
-def _check_agent_parameters(debt_type: DebtType) -> None:
-    """A ladder with the enforcement agent's stages needs the parameters the notice-of-enforcement rule reads."""
-    from .enforcement import EA_STAGE_IDS, EnforcementAgentParameters
-
-    used = [s.id for s in debt_type.ladder.stages if s.id in EA_STAGE_IDS]
-    if used and not issubclass(debt_type.params, EnforcementAgentParameters):
-        raise PluginError(
-            f"debt type {debt_type.id!r} has the enforcement agent's stages ({', '.join(used)}), so its params must "
-            "derive from arrears.EnforcementAgentParameters (fees, compliance days, notice clear days)"
-        )

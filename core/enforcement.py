@@ -22,12 +22,14 @@ from pydantic import Field
 
 from .action_fields import date_field, past_date_problem
 from .debt_types import Parameters
+from .errors import PluginError
 from .ladder import Stage, Transition
 from .money import percent_of
 from .working_days import WorkingCalendar
 
 __all__ = [
     "EnforcementFees", "EnforcementAgentParameters", "enforcement_fee", "earliest_visit", "agent_step_problem",
+    "check_agent_parameters",
     "EA_STAGES", "EA_STAGE_IDS", "EA_VISIT", "EA_REMOVAL", "enforcement_agent_stages", "enforcement_agent_transitions",
 ]
 
@@ -69,6 +71,16 @@ class EnforcementAgentParameters(Parameters):
         description="Clear days (Sundays and bank holidays not counted) between the notice of enforcement and the "
                     "first visit: at least 7, Taking Control of Goods Regulations 2013 reg 6.",
     )
+
+
+def check_agent_parameters(debt_type) -> None:
+    """At registration: a ladder with the agent's stages needs the parameters the notice-of-enforcement rule reads."""
+    used = [s.id for s in debt_type.ladder.stages if s.id in EA_STAGE_IDS]
+    if used and not issubclass(debt_type.params, EnforcementAgentParameters):
+        raise PluginError(
+            f"debt type {debt_type.id!r} has the enforcement agent's stages ({', '.join(used)}), so its params must "
+            "derive from arrears.EnforcementAgentParameters (fees, compliance days, notice clear days)"
+        )
 
 
 def enforcement_fee(stage: str, debt_pence: int, fees: EnforcementFees) -> int:

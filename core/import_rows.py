@@ -14,15 +14,18 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
-from .csv_files import CsvFile
+from .csv_files import CsvFile, read_csv
+from .db import writing
 from .errors import ImportRejected
+from .locks import council_lock
 from .models import ImportBatch, utcnow
 from .money import MoneyError, parse_pounds
+from .registration import council_profile
 
 __all__ = ["ImportResult", "Rejected", "Problems", "parse_amount", "parse_date", "check_header", "already_imported",
-           "new_batch", "finish_batch", "lookup", "CHUNK", "MAX_TEXT"]
+           "new_batch", "finish_batch", "lookup", "locked_import", "write_rows", "CHUNK", "MAX_TEXT"]
 
 BATCH = ImportBatch.__table__
 CHUNK = 5000
@@ -113,6 +116,57 @@ def check_header(f: CsvFile, required: Iterable[str], allowed: set[str], why: di
     if problems:
         raise ImportRejected(problems)
     return seen
+
+
+def locked_import(engine: Engine, host, council_id: str, path, kind: str,
+                  body: Callable[[CsvFile, Any], ImportResult]) -> ImportResult:
+    """Read ``path``, hold the council's lock, and unless this very file was imported before, ``body(file, profile)``.
+
+    The lock makes an import wait for no run: one under way refuses it, and no
+    run, other import or profile change starts until it ends.
+    """
+    f = read_csv(path)
+    with council_lock(engine, council_id, f"an import of {kind}"):
+        with engine.connect() as conn:
+            profile = council_profile(conn, host, council_id)
+            done = already_imported(conn, council_id, kind, f.sha256)
+        if done:
+            return ImportResult(kind, f.name, 0, already_imported=True, import_id=done.id)
+        return body(f, profile)
+
+
+def write_rows(engine: Engine, council_id: str, f: CsvFile, result: ImportResult, problems: Problems,
+               parse: Callable[[int, list[str]], Any], write: Callable[[Connection, int, list], None],
+               progress: Callable[[int], None] | None) -> ImportResult:
+    """The one transaction of an import: its batch record, then each row checked by ``parse(line, row)`` (the item
+    to write, or None when the row had a problem), written ``CHUNK`` at a time by ``write(conn, batch_id, items)``;
+    rolled back whole, every problem reported, if there is any."""
+    width = len(f.header)
+    try:
+        with writing(engine) as conn:
+            batch_id = result.import_id = new_batch(conn, council_id, result.kind, f)
+            chunk: list = []
+            for line, row in f.rows():
+                if len(row) != width:
+                    problems(line, "(row)", f"has {len(row)} fields, the header has {width}")
+                    continue
+                item = parse(line, row)
+                if item is None:
+                    continue
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    write(conn, batch_id, chunk)
+                    chunk = []
+                    if progress:
+                        progress(line)
+            if chunk:
+                write(conn, batch_id, chunk)
+            if problems:
+                raise Rejected()
+            finish_batch(conn, batch_id, result)
+    except Rejected:
+        raise problems.rejected() from None
+    return result
 
 
 def already_imported(conn: Connection, council_id: str, kind: str, sha: str):

@@ -18,17 +18,13 @@ from sqlalchemy.engine import Connection, Engine
 
 from .batch import collector_paused
 from .bulk import Bulk
-from .csv_files import CsvFile, read_csv
-from .db import writing
+from .csv_files import CsvFile
 from .debt_types import ColumnError
 from .import_rows import (
-    CHUNK, MAX_TEXT, ImportResult, Problems, Rejected, already_imported, check_header, finish_batch, lookup, new_batch,
-    parse_amount, parse_date,
+    MAX_TEXT, ImportResult, Problems, check_header, locked_import, lookup, parse_amount, parse_date, write_rows,
 )
-from .locks import council_lock
 from .models import DEBTOR_KINDS, AccountParty
 from .plugins import PluginHost
-from .registration import council_profile
 
 __all__ = ["import_accounts", "ACCOUNT_COLUMNS"]
 
@@ -53,21 +49,15 @@ def import_accounts(
 
     Holds the council's lock: refused while a run, another import or a profile change is under way.
     """
-    f = read_csv(path)
-    with council_lock(engine, council_id, "an accounts import"):
-        return _import(engine, host, council_id, f, business_date, progress)
+    return locked_import(engine, host, council_id, path, "accounts",
+                         lambda f, profile: _import(engine, host, council_id, f, profile, business_date, progress))
 
 
-def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, business_date: date, progress) -> ImportResult:
-    with engine.connect() as conn:
-        profile = council_profile(conn, host, council_id)
-        done = already_imported(conn, council_id, "accounts", f.sha256)
-    if done:
-        return ImportResult("accounts", f.name, 0, already_imported=True, import_id=done.id)
+def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, profile, business_date: date,
+            progress) -> ImportResult:
     enabled = {dt: host.debt_type(dt) for dt in profile.debt_types}
     extra = {c.name for dt in enabled.values() for c in dt.columns}
     cols = check_header(f, ACCOUNT_COLUMNS, set(ACCOUNT_COLUMNS) | set(OPTIONAL_ACCOUNT_COLUMNS) | extra)
-    width = len(f.header)
     ix = {name: cols[name] for name in ACCOUNT_COLUMNS}
     kind_ix = cols.get("debtor_kind")
     joint_ix = (cols.get("joint_debtor_ref"), cols.get("joint_debtor_name"))
@@ -77,89 +67,68 @@ def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, busin
     result = ImportResult("accounts", f.name, 0)
     bad = problems = Problems(f.name)
 
-    try:
-        with writing(engine) as conn:
-            batch_id = new_batch(conn, council_id, "accounts", f)
-            result.import_id = batch_id
-            chunk: list[tuple[int, dict, tuple[str, str, str]]] = []
-            for line, row in f.rows():
-                if len(row) != width:
-                    bad(line, "(row)", f"has {len(row)} fields, the header has {width}")
+    def parse(line: int, row: list[str]):
+        before = len(problems)
+        ref = row[ix["reference"]].strip()
+        if not ref:
+            bad(line, "reference", "is empty")
+        elif len(ref) > MAX_TEXT:
+            bad(line, "reference", f"is longer than {MAX_TEXT} characters")
+        elif ref in seen_refs:
+            bad(line, "reference", f"duplicate reference {ref!r} (first on line {seen_refs[ref]})")
+        else:
+            seen_refs[ref] = line
+        dt_id = row[ix["debt_type"]].strip()
+        debt_type = enabled.get(dt_id)
+        if debt_type is None:
+            bad(line, "debt_type", f"unknown debt type {dt_id!r} for council {council_id!r} (enabled: {', '.join(enabled)})")
+        debtor_ref = row[ix["debtor_ref"]].strip()
+        debtor_name = row[ix["debtor_name"]].strip()
+        if not debtor_ref:
+            bad(line, "debtor_ref", "is empty")
+        elif len(debtor_ref) > MAX_TEXT:
+            bad(line, "debtor_ref", f"is longer than {MAX_TEXT} characters")
+        if not debtor_name:
+            bad(line, "debtor_name", "is empty")
+        elif debtor_ref:
+            first = debtor_names.setdefault(debtor_ref, (debtor_name, line))
+            if first[0] != debtor_name:
+                bad(line, "debtor_name", f"{debtor_name!r} differs from {first[0]!r} for debtor {debtor_ref!r} on line {first[1]}")
+        kind = (row[kind_ix].strip() if kind_ix is not None else "") or "person"
+        if kind not in DEBTOR_KINDS:
+            bad(line, "debtor_kind", f"{kind!r} is not one of {', '.join(DEBTOR_KINDS)}")
+        joint = _joint(row, joint_ix, debtor_ref, line, bad, debtor_names)
+        amount = parse_amount(row[ix["amount"]], line, bad)
+        opened = parse_date(row[ix["date"]], line, bad)
+        if opened is not None and not earliest <= opened <= latest:
+            bad(line, "date", _implausible(opened, earliest, latest, business_date, profile.imports))
+            opened = None
+        attrs = {}
+        if debt_type is not None:
+            for column in debt_type.columns:
+                raw = row[cols[column.name]] if column.name in cols else ""
+                try:
+                    value = column.parse(raw)
+                except ColumnError as exc:
+                    bad(line, column.name, str(exc))
                     continue
-                before = len(problems)
-                ref = row[ix["reference"]].strip()
-                if not ref:
-                    bad(line, "reference", "is empty")
-                elif len(ref) > MAX_TEXT:
-                    bad(line, "reference", f"is longer than {MAX_TEXT} characters")
-                elif ref in seen_refs:
-                    bad(line, "reference", f"duplicate reference {ref!r} (first on line {seen_refs[ref]})")
-                else:
-                    seen_refs[ref] = line
-                dt_id = row[ix["debt_type"]].strip()
-                debt_type = enabled.get(dt_id)
-                if debt_type is None:
-                    bad(line, "debt_type", f"unknown debt type {dt_id!r} for council {council_id!r} (enabled: {', '.join(enabled)})")
-                debtor_ref = row[ix["debtor_ref"]].strip()
-                debtor_name = row[ix["debtor_name"]].strip()
-                if not debtor_ref:
-                    bad(line, "debtor_ref", "is empty")
-                elif len(debtor_ref) > MAX_TEXT:
-                    bad(line, "debtor_ref", f"is longer than {MAX_TEXT} characters")
-                if not debtor_name:
-                    bad(line, "debtor_name", "is empty")
-                elif debtor_ref:
-                    first = debtor_names.setdefault(debtor_ref, (debtor_name, line))
-                    if first[0] != debtor_name:
-                        bad(line, "debtor_name", f"{debtor_name!r} differs from {first[0]!r} for debtor {debtor_ref!r} on line {first[1]}")
-                kind = row[kind_ix].strip() if kind_ix is not None else ""
-                kind = kind or "person"
-                if kind not in DEBTOR_KINDS:
-                    bad(line, "debtor_kind", f"{kind!r} is not one of {', '.join(DEBTOR_KINDS)}")
-                joint = _joint(row, joint_ix, debtor_ref, line, bad, debtor_names)
-                amount = parse_amount(row[ix["amount"]], line, bad)
-                opened = parse_date(row[ix["date"]], line, bad)
-                if opened is not None and not earliest <= opened <= latest:
-                    bad(line, "date", _implausible(opened, earliest, latest, business_date, profile.imports))
-                    opened = None
-                attrs = {}
-                if debt_type is not None:
-                    for column in debt_type.columns:
-                        raw = row[cols[column.name]] if column.name in cols else ""
-                        try:
-                            value = column.parse(raw)
-                        except ColumnError as exc:
-                            bad(line, column.name, str(exc))
-                            continue
-                        if value is not None:
-                            attrs[column.name] = value
-                    if debt_type.check_row is not None and len(problems) == before and opened is not None:
-                        extra = (profile.params(dt_id, opened),) if debt_type.check_row_params else ()
-                        for column_name, message in debt_type.check_row(attrs, amount, opened, *extra) or ():
-                            bad(line, column_name, message)
-                if len(problems) > before:
-                    continue
-                result.rows += 1
-                result.total_pence += amount
-                chunk.append((line, {
-                    "council_id": council_id, "reference": ref, "debt_type": dt_id, "opened_on": opened,
-                    "amount_pence": amount, "stage": debt_type.ladder.initial, "stage_since": opened,
-                    "balance_pence": 0, "paid_pence": 0, "charged_pence": 0, "next_bill_on": opened, "next_review_on": opened,
-                    "attrs": attrs, "state": {}, "import_id": batch_id, "joint": joint,
-                }, (debtor_ref, debtor_name, kind)))
-                if len(chunk) >= CHUNK:
-                    _write_accounts(conn, council_id, chunk, problems)
-                    chunk = []
-                    if progress:
-                        progress(line)
-            if chunk:
-                _write_accounts(conn, council_id, chunk, problems)
-            if problems:
-                raise Rejected()
-            finish_batch(conn, batch_id, result)
-    except Rejected:
-        raise problems.rejected() from None
-    return result
+                if value is not None:
+                    attrs[column.name] = value
+            if debt_type.check_row is not None and len(problems) == before and opened is not None:
+                extra = (profile.params(dt_id, opened),) if debt_type.check_row_params else ()
+                for column_name, message in debt_type.check_row(attrs, amount, opened, *extra) or ():
+                    bad(line, column_name, message)
+        if len(problems) > before:
+            return None
+        result.rows += 1
+        result.total_pence += amount
+        return line, {
+            "reference": ref, "debt_type": dt_id, "opened_on": opened, "amount_pence": amount,
+            "stage": debt_type.ladder.initial, "attrs": attrs, "joint": joint,
+        }, (debtor_ref, debtor_name, kind)
+
+    return write_rows(engine, council_id, f, result, problems, parse,
+                      lambda conn, batch_id, chunk: _write_accounts(conn, council_id, batch_id, chunk, problems), progress)
 
 
 def _implausible(opened: date, earliest: date, latest: date, business_date: date, rules) -> str:
@@ -170,7 +139,7 @@ def _implausible(opened: date, earliest: date, latest: date, business_date: date
             f"{business_date.isoformat()} ([imports] latest_account_days); check the year")
 
 
-def _write_accounts(conn: Connection, council_id: str, chunk, problems: Problems) -> None:
+def _write_accounts(conn: Connection, council_id: str, batch_id: int, chunk, problems: Problems) -> None:
     """Check the chunk against accounts already stored; write it only while the file has no problems."""
     refs = [values["reference"] for _, values, _ in chunk]
     existing = {row[0] for row in lookup(conn, "account", "reference", council_id, refs, ("reference",))}
@@ -205,8 +174,8 @@ def _write_accounts(conn: Connection, council_id: str, chunk, problems: Problems
          "balance_pence", "paid_pence", "charged_pence", "next_bill_on", "next_review_on", "attrs", "state", "import_id"),
         (
             (council_id, v["reference"], v["debt_type"], ids[ref], b.day(v["opened_on"]), v["amount_pence"], v["stage"],
-             b.day(v["stage_since"]), 0, 0, 0, b.day(v["next_bill_on"]), b.day(v["next_review_on"]),
-             b.json(v["attrs"]), "{}", v["import_id"])
+             b.day(v["opened_on"]), 0, 0, 0, b.day(v["opened_on"]), b.day(v["opened_on"]),
+             b.json(v["attrs"]), "{}", batch_id)
             for _, v, (ref, _, _) in chunk
         ),
         json_columns=("attrs", "state"),

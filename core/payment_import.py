@@ -30,18 +30,14 @@ from sqlalchemy.engine import Connection, Engine
 
 from .batch import collector_paused
 from .case_loader import ACCOUNT, LEDGER, stored_day
-from .csv_files import CsvFile, read_csv
-from .db import writing
+from .csv_files import CsvFile
 from .import_rows import (
-    CHUNK, ImportResult, Problems, Rejected, already_imported, check_header, finish_batch, lookup, new_batch,
-    parse_amount, parse_date,
+    ImportResult, Problems, check_header, locked_import, lookup, parse_amount, parse_date, write_rows,
 )
 from .ledger import Totals, add_entry, totals_params, totals_update
-from .locks import council_lock
 from .models import ImportBatch, PaymentReceipt, utcnow
 from .money import format_pence
 from .plugins import PluginHost
-from .registration import council_profile
 
 __all__ = ["import_payments", "PAYMENT_COLUMNS", "MAX_PAYMENT_REF"]
 
@@ -79,81 +75,57 @@ def import_payments(
     the payment's date. Holds the council's lock: refused while a run, another
     import or a profile change is under way.
     """
-    f = read_csv(path)
-    with council_lock(engine, council_id, "a payments import"):
-        return _import(engine, host, council_id, f, business_date, progress)
+    return locked_import(engine, host, council_id, path, "payments",
+                         lambda f, profile: _import(engine, council_id, f, profile, business_date, progress))
 
 
-def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, business_date: date, progress) -> ImportResult:
-    with engine.connect() as conn:
-        profile = council_profile(conn, host, council_id)
-        done = already_imported(conn, council_id, "payments", f.sha256)
-    if done:
-        return ImportResult("payments", f.name, 0, already_imported=True, import_id=done.id)
+def _import(engine: Engine, council_id: str, f: CsvFile, profile, business_date: date, progress) -> ImportResult:
     by_ref = profile.imports.payment_identity == "payment_ref"
     required = PAYMENT_COLUMNS + (("payment_ref",) if by_ref else ())
     cols = check_header(f, required, set(PAYMENT_COLUMNS) | set(OPTIONAL_PAYMENT_COLUMNS), {"payment_ref": _NEEDS_REF})
-    width = len(f.header)
     method_ix, ref_ix = cols.get("method"), cols.get("payment_ref")
     result = ImportResult("payments", f.name, 0)
     bad = problems = Problems(f.name)
     first: dict[str, _Row] = {}
     occurrences: dict[tuple, int] = {}
 
-    try:
-        with writing(engine) as conn:
-            batch_id = result.import_id = new_batch(conn, council_id, "payments", f)
-            chunk: list[_Row] = []
-            for line, row in f.rows():
-                if len(row) != width:
-                    bad(line, "(row)", f"has {len(row)} fields, the header has {width}")
-                    continue
-                before = len(problems)
-                account = row[cols["reference"]].strip()
-                if not account:
-                    bad(line, "reference", "is empty")
-                amount = parse_amount(row[cols["amount"]], line, bad)
-                paid_on = parse_date(row[cols["date"]], line, bad)
-                if paid_on is not None and paid_on > business_date:
-                    bad(line, "date", f"{paid_on.isoformat()} is after the business date of the import "
-                                      f"({business_date.isoformat()}): a payment cannot be posted before it is made")
-                method = row[method_ix].strip()[:60] if method_ix is not None else ""
-                payment_ref = row[ref_ix].strip() if ref_ix is not None else ""
-                if by_ref and not payment_ref:
-                    bad(line, "payment_ref", "is empty: every payment needs the payer's transaction reference")
-                elif len(payment_ref) > MAX_PAYMENT_REF:
-                    bad(line, "payment_ref", f"is longer than {MAX_PAYMENT_REF} characters")
-                if len(problems) > before:
-                    continue
-                if by_ref:
-                    key = payment_ref
-                else:
-                    content = (account, amount, paid_on, method)
-                    n = occurrences[content] = occurrences.get(content, 0) + 1
-                    key = f"content:{account}|{amount}|{paid_on.isoformat()}|{method}|{n}"
-                item = _Row(line, account, amount, paid_on, method, payment_ref, key)
-                earlier = first.setdefault(key, item) if by_ref else item
-                if earlier is not item:
-                    if _same(earlier, account, amount, paid_on):
-                        result.skipped.append(_skip(item, f"the same payment as line {earlier.line} of this file"))
-                    else:
-                        bad(line, "payment_ref", f"{payment_ref!r} is also on line {earlier.line} for a different "
-                                                 f"payment ({_describe(earlier.account, earlier.amount, earlier.paid_on)})")
-                    continue
-                chunk.append(item)
-                if len(chunk) >= CHUNK:
-                    _write(conn, council_id, batch_id, chunk, problems, result)
-                    chunk = []
-                    if progress:
-                        progress(line)
-            if chunk:
-                _write(conn, council_id, batch_id, chunk, problems, result)
-            if problems:
-                raise Rejected()
-            finish_batch(conn, batch_id, result)
-    except Rejected:
-        raise problems.rejected() from None
-    return result
+    def parse(line: int, row: list[str]) -> _Row | None:
+        before = len(problems)
+        account = row[cols["reference"]].strip()
+        if not account:
+            bad(line, "reference", "is empty")
+        amount = parse_amount(row[cols["amount"]], line, bad)
+        paid_on = parse_date(row[cols["date"]], line, bad)
+        if paid_on is not None and paid_on > business_date:
+            bad(line, "date", f"{paid_on.isoformat()} is after the business date of the import "
+                              f"({business_date.isoformat()}): a payment cannot be posted before it is made")
+        method = row[method_ix].strip()[:60] if method_ix is not None else ""
+        payment_ref = row[ref_ix].strip() if ref_ix is not None else ""
+        if by_ref and not payment_ref:
+            bad(line, "payment_ref", "is empty: every payment needs the payer's transaction reference")
+        elif len(payment_ref) > MAX_PAYMENT_REF:
+            bad(line, "payment_ref", f"is longer than {MAX_PAYMENT_REF} characters")
+        if len(problems) > before:
+            return None
+        if by_ref:
+            key = payment_ref
+        else:
+            content = (account, amount, paid_on, method)
+            n = occurrences[content] = occurrences.get(content, 0) + 1
+            key = f"content:{account}|{amount}|{paid_on.isoformat()}|{method}|{n}"
+        item = _Row(line, account, amount, paid_on, method, payment_ref, key)
+        earlier = first.setdefault(key, item) if by_ref else item
+        if earlier is item:
+            return item
+        if _same(earlier, account, amount, paid_on):
+            result.skipped.append(_skip(item, f"the same payment as line {earlier.line} of this file"))
+        else:
+            bad(line, "payment_ref", f"{payment_ref!r} is also on line {earlier.line} for a different "
+                                     f"payment ({_describe(earlier.account, earlier.amount, earlier.paid_on)})")
+        return None
+
+    return write_rows(engine, council_id, f, result, problems, parse,
+                      lambda conn, batch_id, chunk: _write(conn, council_id, batch_id, chunk, problems, result), progress)
 
 
 def _same(earlier, account: str, amount: int, paid_on: date) -> bool:

@@ -18,6 +18,7 @@ import pluggy
 
 from . import defaults, hookspecs
 from .debt_types import DebtType, DebtTypeRegistry
+from .enforcement import check_agent_parameters
 from .errors import PluginError
 
 __all__ = ["PluginInfo", "PluginHost", "build_plugin_host", "ENTRY_POINT_GROUP"]
@@ -156,7 +157,7 @@ def _drop_unknown_hooks(pm: pluggy.PluginManager, infos: dict[str, PluginInfo]) 
 
 def _collect_debt_types(pm: pluggy.PluginManager, infos: dict[str, PluginInfo]) -> dict[str, DebtType]:
     """Call each plugin's ``register_debt_types`` on its own, so one bad registration spoils only its plugin."""
-    registry = DebtTypeRegistry()
+    registry = DebtTypeRegistry(checks=(check_agent_parameters,))
     for impl in pm.hook.register_debt_types.get_hookimpls():
         name = impl.plugin_name
         info = infos.get(name)

@@ -14,10 +14,10 @@ from datetime import date
 import pytest
 
 from arrears import (
-    Case, Context, DebtType, EnforcementAgentParameters, Ladder, Parameters, PluginError, Stage, Transition,
-    WorkingCalendar, agent_step_problem, enforcement_agent_stages, enforcement_agent_transitions,
+    Case, Context, DebtType, EnforcementAgentParameters, Ladder, Parameters, Stage, Transition, WorkingCalendar,
+    agent_step_problem, enforcement_agent_stages, enforcement_agent_transitions, hookimpl,
 )
-from arrears.debt_types import DebtTypeRegistry
+from arrears.plugins import build_plugin_host
 
 AGENT_TYPES = ("council_tax", "nndr", "pcn")
 
@@ -115,7 +115,8 @@ def test_visit_and_removal_dates_must_be_real_days_not_after_the_action(host, de
     assert agent_step_problem(at_visit, "write_off", {}, ctx) is None
 
 
-def test_a_debt_type_with_agent_stages_but_without_the_rules_parameters_is_refused_at_registration():
+def _trade_waste(params):
+    """A plugin with a debt type that passes warrants to an enforcement agent, with ``params`` for its parameters."""
     ladder = Ladder(
         stages=(Stage("due", "Due"), Stage("warrant", "Warrant"), *enforcement_agent_stages(),
                 Stage("written_off", "Written off", terminal=True)),
@@ -124,13 +125,23 @@ def test_a_debt_type_with_agent_stages_but_without_the_rules_parameters_is_refus
                      *enforcement_agent_transitions("warrant"),
                      Transition("write_off", "*", "written_off", kind="action")),
     )
-    registry = DebtTypeRegistry(current_plugin="trade_waste")
-    with pytest.raises(PluginError) as caught:
-        registry(DebtType(id="trade_waste", label="Trade waste", ladder=ladder, params=Parameters))
-    assert "must derive from arrears.EnforcementAgentParameters" in str(caught.value)
 
-    class TradeWaste(EnforcementAgentParameters):
+    class TradeWaste:
+        @hookimpl
+        def register_debt_types(self, register):
+            register(DebtType(id="trade_waste", label="Trade waste", ladder=ladder, params=params))
+
+    return TradeWaste()
+
+
+def test_a_debt_type_with_agent_stages_but_without_the_rules_parameters_is_refused_at_registration():
+    host = build_plugin_host(blocked=(), extra_plugins=[("trade_waste", _trade_waste(Parameters))])
+    assert "trade_waste" not in host.debt_types
+    [failed] = [p for p in host.failures if p.name == "trade_waste"]
+    assert "its params must derive from arrears.EnforcementAgentParameters" in failed.error
+
+    class TradeWasteParameters(EnforcementAgentParameters):
         pass
 
-    registry(DebtType(id="trade_waste", label="Trade waste", ladder=ladder, params=TradeWaste))
-    assert "trade_waste" in registry.debt_types
+    host = build_plugin_host(blocked=(), extra_plugins=[("trade_waste", _trade_waste(TradeWasteParameters))])
+    assert host.failures == [] and "trade_waste" in host.debt_types
