@@ -141,3 +141,19 @@ def test_an_action_on_a_case_the_run_holds_waits_and_then_is_refused_to_try_agai
     finally:
         run_side.dispose()
         officer_side.dispose()
+
+
+def test_a_profile_change_or_an_import_waits_for_no_run_it_is_refused_while_the_run_holds_the_council(
+        council, engine, data_dir, h, tmp_path):
+    from arrears.locks import council_lock
+
+    path = h.write_invoices(tmp_path / "a.csv", [("A1", "50.00", EARLY)])
+    with council_lock(engine, "testshire"):
+        for argv in (("init", "--council", "testshire", "--profile", data_dir / "sundry_council.toml"),
+                     ("import", "accounts", path, "--council", "testshire")):
+            result = council(*argv, expect=1)
+            assert "council 'testshire' is busy: a recovery run" in result.output, result.output
+            assert "try again when it ends" in result.output
+    assert h.snapshot(engine)["accounts"] == []
+    council("import", "accounts", path, "--council", "testshire")
+    assert [a[0] for a in h.snapshot(engine)["accounts"]] == ["A1"]
