@@ -76,7 +76,7 @@ class CouncilTaxParameters(EnforcementAgentParameters):
         description="Further costs added when the liability order is made; 0 where bundled with the summons costs "
                     "(DOMAIN §7.3: e.g. £80 + £20) [M].",
     )
-    # After the liability order (CT Regs regs 45-52). The enforcement agent's fees, compliance days and
+    # After the liability order (CT Regs Part VI). The enforcement agent's fees, compliance days and
     # notice clear days come from EnforcementAgentParameters (Rotherham allows up to 30 compliance days).
     charging_order_min_pence: int = Field(
         default=100_000, ge=100_000,
