@@ -125,7 +125,7 @@ def recreate_postgres(url: str) -> None:
     """Drop and create the database ``url`` names, through the server's ``postgres`` database."""
     import sqlalchemy as sa
 
-    from arrears.db import database_url
+    from arrears.store.db import database_url
 
     target = sa.make_url(database_url(url))
     admin = sa.create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")

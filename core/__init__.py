@@ -8,28 +8,28 @@ through the hooks in :mod:`arrears.hookspecs`, marked with :data:`hookimpl`.
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .action_fields import date_field, past_date_problem
+from .statutory.action_fields import date_field, past_date_problem
 from .cases import Action, Billing, Case, Charge, Fee, Move, Outcome, WriteOffRequest
 from .context import Context
 from .debt_types import Column, DebtType, DebtTypeRegistry, Parameters
-from .demands import (
+from .statutory.demands import (
     balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, demand_year_problems,
     first_unpaid_due, hearing_dates, hearing_held, judge_reminder, next_due_on, out_of_time_stage,
     out_of_time_transitions, overdue, paid_before_hearing, period_end, remedy_ended, reminder_complied,
     reminder_not_complied, reminder_outcome_transitions, reminder_pay_by, reminder_verdict, state_day,
     summons_dates, summons_from, summons_time_barred, summons_withdrawal_transitions,
 )
-from .enforcement import (
+from .statutory.enforcement import (
     EA_STAGES, EnforcementAgentParameters, EnforcementFees, agent_step_problem, earliest_visit,
     enforcement_agent_stages, enforcement_agent_transitions, enforcement_fee,
 )
 from .errors import ArrearsError, InvalidLadder, PluginError, ProfileError
-from .instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
+from .statutory.instalments import due_dates, financial_year_start, instalment_count, split_total, statutory_schedule
 from .hookspecs import hookimpl
 from .ladder import ANY, STAY, Ladder, Stage, Transition, cleared, render_reason
 from .review import LadderReview
 from .money import format_pence, parse_pounds, percent_of, pounds
-from .working_days import WorkingCalendar
+from .statutory.working_days import WorkingCalendar
 
 try:
     __version__ = version("arrears")

@@ -11,7 +11,7 @@ from functools import lru_cache
 from datetime import date
 from typing import Any
 
-from . import jsontext
+import orjson
 
 __all__ = ["Case", "Move", "Outcome", "Fee", "Charge", "Billing", "Action", "WriteOffRequest"]
 
@@ -39,7 +39,7 @@ def read_schedule(stored) -> list[tuple[date, int]]:
     if not stored:
         return []
     if isinstance(stored, str):
-        stored = jsontext.loads(stored)
+        stored = orjson.loads(stored)
     if isinstance(stored, dict):
         return list(zip(_days(tuple(stored["on"])), stored["pence"]))
     if isinstance(stored[0], tuple):
@@ -93,13 +93,13 @@ class Case:
     @property
     def attrs(self) -> dict[str, Any]:
         if isinstance(self._attrs, str):
-            self._attrs = jsontext.loads(self._attrs)
+            self._attrs = orjson.loads(self._attrs)
         return self._attrs
 
     @property
     def state(self) -> dict[str, Any]:
         if isinstance(self._state, str):
-            self._state = jsontext.loads(self._state)
+            self._state = orjson.loads(self._state)
         return self._state
 
     @property

@@ -6,11 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .working_days import WorkingCalendar
-
 if TYPE_CHECKING:
+    from .statutory.working_days import WorkingCalendar
     from .debt_types import DebtType
-    from .profile import Profile
+    from .profiles.profile import Profile
 
 __all__ = ["Context"]
 

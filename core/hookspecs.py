@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .cases import Billing, Case, Fee, Move, Outcome, WriteOffRequest
     from .context import Context
     from .debt_types import DebtTypeRegistry
-    from .profile import Profile
+    from .profiles.profile import Profile
 
 hookspec = pluggy.HookspecMarker("arrears")
 hookimpl = pluggy.HookimplMarker("arrears")

@@ -21,8 +21,8 @@ import sqlalchemy as sa
 from click.testing import CliRunner
 
 from arrears.cli import cli
-from arrears.db import make_engine, upgrade
-from arrears.plugins import build_plugin_host
+from arrears.store.db import make_engine, upgrade
+from arrears.engine.plugins import build_plugin_host
 
 DATA = Path(__file__).parent / "data"
 

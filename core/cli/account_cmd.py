@@ -6,7 +6,7 @@ import getpass
 
 import click
 
-from ..accounts import add_officer, council_of, list_actions, record_action, show_account
+from ..services.accounts import add_officer, council_of, list_actions, record_action, show_account
 from ..money import format_pence, parse_pounds, MoneyError
 from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, today
 

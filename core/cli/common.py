@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from ..db import database_url, make_engine, schema_is_current
+from ..services.database import database_url, open_database
 from ..errors import ArrearsError, ImportRejected, ProfileError
-from ..plugins import PluginHost, build_plugin_host
+from ..engine.plugins import PluginHost, build_plugin_host
 
 __all__ = ["Env", "pass_env", "db_option", "council_option", "json_option", "date_type", "emit_json", "fail_cleanly",
            "progress_bar", "today", "business_date_option"]
@@ -54,29 +54,8 @@ class Env:
     def engine(self, *, migrate_check: bool = True):
         """The database engine; with ``migrate_check``, only once the database exists with the current schema."""
         if self._engine is None:
-            engine = make_engine(self.db_url)
-            try:
-                if migrate_check:
-                    _check_schema(engine)
-            except click.ClickException:
-                engine.dispose()
-                raise
-            self._engine = engine
+            self._engine = open_database(self.db_url, migrate_check=migrate_check)
         return self._engine
-
-
-def _check_schema(engine) -> None:
-    database = engine.url.database
-    if engine.dialect.name == "sqlite" and database and database != ":memory:" and not os.path.exists(database):
-        raise click.ClickException(f"no database at {database}; create it with `arrears init --council ID` (or give --db URL)")
-    try:
-        current = schema_is_current(engine)
-    except Exception as exc:
-        raise click.ClickException(f"cannot open database {engine.url!r}: {exc}") from None
-    if not current:
-        raise click.ClickException(
-            f"database {engine.url!r} has no arrears schema or an older one; run `arrears init --council ID` first"
-        )
 
 
 pass_env = click.make_pass_decorator(Env)

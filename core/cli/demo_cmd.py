@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..demo import run_demo
+from ..services.demo import run_demo
 from ..money import format_pence
 from .account_cmd import render_account
 from .common import Env, fail_cleanly, pass_env

@@ -6,9 +6,9 @@ import os
 
 import click
 
-from ..importer import import_accounts
+from ..services.account_import import import_accounts
 from ..money import format_pence
-from ..payment_import import import_payments
+from ..services.payment_import import import_payments
 from .common import (
     Env, business_date_option, council_option, db_option, emit_json, fail_cleanly, json_option, pass_env, progress_bar,
     today,

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..ledger import verify_ledger
-from ..registration import council_row
+from ..services.database import check_ledger
 from .common import Env, council_option, db_option, emit_json, fail_cleanly, json_option, pass_env
 
 
@@ -22,9 +21,7 @@ def ledger() -> None:
 @fail_cleanly
 def check(env: Env, council_id: str, json_: bool) -> None:
     """Check every account's cached totals against the sum of its ledger entries; exit 1 on any difference."""
-    with env.engine().connect() as conn:
-        council_row(conn, council_id)
-        bad = verify_ledger(conn, council_id)
+    bad = check_ledger(env.engine(), council_id)
     if json_:
         emit_json({"council": council_id, "mismatched": bad})
     elif bad:

@@ -7,8 +7,8 @@ import sys
 import click
 
 from ..money import MoneyError, format_pence, parse_pounds
-from ..payment_plans import FREQUENCIES, PlanProposal, check_plan
-from ..service_standards import complaint_deadlines
+from ..services.payment_plans import FREQUENCIES, PlanProposal, check_plan
+from ..services.service_standards import complaint_deadlines
 from .common import Env, date_type, emit_json, fail_cleanly, json_option, pass_env
 from .profile_cmd import _find
 

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from ..impact import profile_impact
+from ..services.impact import profile_impact
+from ..errors import ArrearsError
 from ..money import format_pence
-from ..profile import bundled_councils, check_profiles, load_profile
-from ..profile_diff import ABSENT, diff_profiles
-from ..profile_render import describe_profile, effective_profile, format_value, param_notes, profile_toml
-from ..profile_source import find_profile
+from ..profiles.profile import bundled_councils, check_profiles, load_profile
+from ..profiles.diff import ABSENT, diff_profiles
+from ..profiles.render import describe_profile, effective_profile, format_value, param_notes, profile_toml
+from ..services.profile_source import find_profile
 from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env
 
 
@@ -25,7 +26,7 @@ def _engine_if_any(env: Env):
     """The database when there is one with the arrears schema; profiles can be read without it."""
     try:
         return env.engine()
-    except click.ClickException:
+    except ArrearsError:
         return None
 
 

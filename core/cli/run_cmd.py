@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..money import format_pence
-from ..runner import run_council
+from ..engine.runner import run_council
 from .common import (
     Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, progress_bar, today,
 )

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..registration import register_council
-from ..db import upgrade
+from ..services.database import set_up_council
 from .common import Env, council_option, db_option, fail_cleanly, pass_env
 
 
@@ -19,8 +18,7 @@ from .common import Env, council_option, db_option, fail_cleanly, pass_env
 def init(env: Env, council_id: str, profile_path: str | None) -> None:
     """Create or upgrade the database schema and register (or re-register) a council's profile."""
     engine = env.engine(migrate_check=False)
-    upgrade(engine)
-    profile, created = register_council(engine, env.host, council_id, profile_path)
+    profile, created = set_up_council(engine, env.host, council_id, profile_path)
     verb = "registered" if created else "updated"
     click.echo(f"{verb} council {profile.council_id} ({profile.name}), profile version {profile.version}, "
                f"debt types: {', '.join(profile.debt_types)}")

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 
 from arrears import Billing, Charge, DebtType, Ladder, Parameters, Stage, Transition, cleared, hookimpl
-from arrears.accounts import add_officer, list_actions, record_action, show_account
+from arrears.services.accounts import add_officer, list_actions, record_action, show_account
 from arrears.errors import ActionRefused
-from arrears.importer import import_accounts
-from arrears.plugins import build_plugin_host
-from arrears.registration import register_council
+from arrears.services.account_import import import_accounts
+from arrears.engine.plugins import build_plugin_host
+from arrears.engine.registration import register_council
 
 COUNCIL = "testshire"
 ON = date(2025, 4, 2)

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from arrears.cli import cli
-from arrears.profile import bundled_councils
+from arrears.profiles.profile import bundled_councils
 
 
 def _command_paths(group: click.Group, prefix=()):

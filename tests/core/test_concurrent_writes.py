@@ -20,9 +20,9 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from arrears.accounts import add_officer, record_action
+from arrears.services.accounts import add_officer, record_action
 from arrears.errors import ActionRefused, Busy
-from arrears.ledger import verify_ledger
+from arrears.store.ledger import verify_ledger
 
 
 EARLY, LATE = date(2025, 1, 6), date(2025, 1, 21)
@@ -114,13 +114,13 @@ def test_officer_actions_during_a_run_are_never_undone(council, engine, db_url, 
 
 def test_an_action_on_a_case_the_run_holds_waits_and_then_is_refused_to_try_again(
         council, db_url, host, h, tmp_path, monkeypatch):
-    import arrears.accounts
-    import arrears.db
-    from arrears.case_loader import load_cases
-    from arrears.db import make_engine, writing
+    import arrears.services.accounts
+    import arrears.store.db
+    from arrears.engine.case_loader import load_cases
+    from arrears.store.db import make_engine, writing
 
-    monkeypatch.setattr(arrears.db, "BUSY_WAIT_MS", 300)
-    monkeypatch.setattr(arrears.accounts, "ACTION_LOCK_WAIT", "300ms")
+    monkeypatch.setattr(arrears.store.db, "BUSY_WAIT_MS", 300)
+    monkeypatch.setattr(arrears.services.accounts, "ACTION_LOCK_WAIT", "300ms")
     h.write_invoices(tmp_path / "a.csv", [("A1", "50.00", EARLY)])
     council("import", "accounts", tmp_path / "a.csv", "--council", "testshire")
     run_side, officer_side = make_engine(db_url), make_engine(db_url)
@@ -145,7 +145,7 @@ def test_an_action_on_a_case_the_run_holds_waits_and_then_is_refused_to_try_agai
 
 def test_a_profile_change_or_an_import_waits_for_no_run_it_is_refused_while_the_run_holds_the_council(
         council, engine, data_dir, h, tmp_path):
-    from arrears.locks import council_lock
+    from arrears.store.locks import council_lock
 
     path = h.write_invoices(tmp_path / "a.csv", [("A1", "50.00", EARLY)])
     with council_lock(engine, "testshire"):

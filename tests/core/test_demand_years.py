@@ -83,7 +83,7 @@ def _lost_case(debt_type: str, today: date, stage: str = "instalments_lost", sin
 def _review(debt_type: str, case):
     """The plugin's own nightly review of one case, through its hook."""
     from arrears import Context, WorkingCalendar
-    from arrears.plugins import build_plugin_host
+    from arrears.engine.plugins import build_plugin_host
 
     host = build_plugin_host()
     dt = host.debt_types[debt_type]

@@ -17,7 +17,7 @@ from arrears import (
     Case, Context, DebtType, EnforcementAgentParameters, Ladder, Parameters, Stage, Transition, WorkingCalendar,
     agent_step_problem, enforcement_agent_stages, enforcement_agent_transitions, hookimpl,
 )
-from arrears.plugins import build_plugin_host
+from arrears.engine.plugins import build_plugin_host
 
 AGENT_TYPES = ("council_tax", "nndr", "pcn")
 

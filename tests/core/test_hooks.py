@@ -7,13 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from arrears import Billing, Charge, DebtType, Fee, Ladder, Outcome, Parameters, Stage, Transition, cleared, hookimpl
-from arrears.accounts import add_officer, record_action, show_account
+from arrears.services.accounts import add_officer, record_action, show_account
 from arrears.errors import ActionRefused, ProfileError
-from arrears.importer import import_accounts
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
-from arrears.registration import register_council
-from arrears.runner import run_council
+from arrears.services.account_import import import_accounts
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
+from arrears.engine.registration import register_council
+from arrears.engine.runner import run_council
 
 COUNCIL = "testshire"
 INVOICE_DAY = date(2025, 3, 3)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from arrears.db import make_engine
+from arrears.store.db import make_engine
 
 pytestmark = pytest.mark.slow
 

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 
 from arrears.errors import RunRefused
-from arrears.runner import check_run_date
+from arrears.engine.runner import check_run_date
 
 TODAY = "2025-03-20"
 

@@ -11,7 +11,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from arrears.locks import council_lock
+from arrears.store.locks import council_lock
 
 HEADER = "reference,amount,date,payment_ref"
 THOUSAND = 'A1,"1,000.00",2025-03-10,BACS-0001'

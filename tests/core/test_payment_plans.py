@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from arrears.payment_plans import PlanProposal, check_plan, plan_dates
-from arrears.policy_sections import PaymentPlansSection
+from arrears.services.payment_plans import PlanProposal, check_plan, plan_dates
+from arrears.profiles.sections import PaymentPlansSection
 
 READING = PaymentPlansSection(max_months_without_income_form=3, max_months_with_income_form=12, longer_needs_review=True,
                               not_for_debt_types=["pcn"])

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from arrears import DebtType, Ladder, Stage, Transition, cleared, hookimpl
 from arrears.cli import cli
-from arrears.plugins import build_plugin_host
+from arrears.engine.plugins import build_plugin_host
 
 BUILTINS = {"council_tax", "nndr", "sundry", "hb_overpayment", "pcn", "rents"}
 

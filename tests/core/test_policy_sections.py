@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from arrears.errors import ProfileError
-from arrears.profile import load_profile
+from arrears.profiles.profile import load_profile
 
 BASE = """
 [council]

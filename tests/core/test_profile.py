@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from arrears.cli import cli
 from arrears.errors import ProfileError
-from arrears.plugins import build_plugin_host
-from arrears.profile import bundled_councils, load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import bundled_councils, load_profile
 
 BASE = (Path(__file__).parent.parent / "data" / "sundry_council.toml").read_text()
 

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from arrears.cli import cli
-from arrears.plugins import build_plugin_host
-from arrears.profile import council_profile_path, load_profile
-from arrears.profile_render import effective_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import council_profile_path, load_profile
+from arrears.profiles.render import effective_profile
 
 DATA = Path(__file__).parent.parent / "data"
 BASE = (DATA / "sundry_council.toml").read_text()

@@ -6,8 +6,8 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
 
 COUNCIL = "testshire"
 # Payment terms shortened from 21 to 7 days from 2025-03-20; the reminder and final-notice periods stay 14.

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from arrears.errors import ProfileError
-from arrears.plugins import build_plugin_host
-from arrears.profile import council_profile_path, load_profile, load_profile_bytes
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import council_profile_path, load_profile, load_profile_bytes
 
 BASE = (Path(__file__).parent.parent / "data" / "sundry_council.toml").read_text()
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from arrears.db import make_engine
-from arrears.locks import council_lock
+from arrears.store.db import make_engine
+from arrears.store.locks import council_lock
 
 END = date(2025, 5, 15)
 

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from arrears import WorkingCalendar
-from arrears.policy_sections import ComplaintStage, ServiceStandardsSection
-from arrears.service_standards import complaint_deadlines
+from arrears.profiles.sections import ComplaintStage, ServiceStandardsSection
+from arrears.services.service_standards import complaint_deadlines
 
 READING = ServiceStandardsSection(complaint_stages=[
     ComplaintStage(stage=1, acknowledge_working_days=5, respond_working_days=20, escalate_within_days=14),

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 import pytest
 
 from arrears import WorkingCalendar
-from arrears.profile import load_profile
-from arrears.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
 
 # DOMAIN §13, England & Wales bank holidays [H].
 BANK_HOLIDAYS = {

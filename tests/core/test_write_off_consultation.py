@@ -7,8 +7,8 @@ import json
 import pytest
 
 from arrears.errors import ProfileError
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
 
 COUNCIL = "testshire"
 # Reading (DOMAIN §9): an uneconomical debt over £10 needs the Corporate Debt Team consulted, then

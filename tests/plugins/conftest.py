@@ -18,13 +18,13 @@ from pathlib import Path
 import pytest
 
 from arrears import Case, Context, DebtType, WorkingCalendar
-from arrears.accounts import add_officer, record_action, show_account
-from arrears.db import make_engine
-from arrears.importer import import_accounts
-from arrears.payment_import import import_payments
+from arrears.services.accounts import add_officer, record_action, show_account
+from arrears.store.db import make_engine
+from arrears.services.account_import import import_accounts
+from arrears.services.payment_import import import_payments
 from arrears_test_csv import payment_lines
-from arrears.registration import register_council
-from arrears.runner import run_council
+from arrears.engine.registration import register_council
+from arrears.engine.runner import run_council
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Day counts of the demand-notice rules (arrears.demands; DOMAIN §13; WE-12, WE-14, WE-15)."""
+"""Day counts of the demand-notice rules (arrears.statutory.demands; DOMAIN §13; WE-12, WE-14, WE-15)."""
 
 from __future__ import annotations
 

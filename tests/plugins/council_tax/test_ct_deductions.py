@@ -11,8 +11,8 @@ import pytest
 
 from arrears import Ladder
 from arrears.errors import ActionRefused
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
 from arrears_council_tax.deductions import aeo_how, earnings, standard_allowance
 from arrears_council_tax.params import CouncilTaxParameters
 from arrears_council_tax.routes import action_facts, check_action

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from arrears import EnforcementFees, Move
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
 from arrears_council_tax.fees import fees_for, sum_to_recover
 from arrears_council_tax.params import CouncilTaxParameters
 

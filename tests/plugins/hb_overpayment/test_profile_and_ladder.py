@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from arrears.errors import ProfileError
-from arrears.plugins import build_plugin_host
-from arrears.profile import council_profile_path, load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import council_profile_path, load_profile
 from arrears_hb_overpayment import HB_OVERPAYMENT, dea_deduction, hb_weekly_maximum
 from arrears_hb_overpayment.ladder import LADDER
 

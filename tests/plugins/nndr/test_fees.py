@@ -81,7 +81,7 @@ def test_no_fee_for_other_moves_or_a_zero_cost(case):
 
 
 def test_a_dated_change_of_the_fee_schedule_in_the_profile(host, data_dir):
-    from arrears.profile import load_profile_bytes
+    from arrears.profiles.profile import load_profile_bytes
 
     text = (data_dir / "nndr_council.toml").read_text() + (
         "\n[[debt_types.nndr.changes]]\neffective_from = 2026-04-01\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from arrears.profile import council_profile_path, load_profile
+from arrears.profiles.profile import council_profile_path, load_profile
 
 
 def test_rutland_level_3_from_the_profiles_priority_table(host, data_dir):

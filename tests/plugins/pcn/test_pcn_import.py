@@ -118,7 +118,7 @@ def test_the_row_check_alone():
 
 def test_a_profile_with_an_empty_or_bad_charge_table_is_refused(host, tmp_path, data_dir):
     from arrears.errors import ProfileError
-    from arrears.profile import load_profile
+    from arrears.profiles.profile import load_profile
 
     for extra, words in (("charges = {}", "at least one band"),
                          ('charges = { "1" = { higher_pence = 0, lower_pence = 4000 } }', "greater than 0"),

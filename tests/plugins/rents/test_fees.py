@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
 from arrears_rents.fees import fee_for
 
 

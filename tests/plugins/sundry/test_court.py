@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from arrears import Move, WorkingCalendar
-from arrears.plugins import build_plugin_host
-from arrears.profile import load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import load_profile
 from arrears_sundry.court import claim_issue_fee, default_judgment_from
 from arrears_sundry.fees import fees_for
 from arrears_sundry.params import SundryParameters

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from arrears import ProfileError
-from arrears.plugins import build_plugin_host
-from arrears.profile import council_profile_path, load_profile
+from arrears.engine.plugins import build_plugin_host
+from arrears.profiles.profile import council_profile_path, load_profile
 from arrears_sundry.params import SundryParameters
 
 PROFILE = Path(__file__).parents[2] / "data" / "sundry_council.toml"

@@ -1,0 +1,1 @@
+"""Council profiles: loading and validation, the sections, inheritance, rendering and differences."""
