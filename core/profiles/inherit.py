@@ -8,17 +8,13 @@ has for debt types the child no longer enables are dropped with them.
 from __future__ import annotations
 
 import copy
-import sys
 from importlib.resources import files
 from pathlib import Path
+import tomllib  # the standard library's: arrears needs Python 3.11 or newer
 from typing import Any
 
 from ..errors import NotFound, ProfileError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 __all__ = ["bundled_councils", "council_profile_path", "parse_toml", "parent_path", "inherit", "deep_merge"]
 

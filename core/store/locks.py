@@ -2,9 +2,10 @@
 
 Two locks. The council lock is held for the whole of a recovery run, an import
 or a profile change, so at most one of those works on a council at a time
-(PostgreSQL: a session advisory lock; SQLite: an exclusive ``flock`` on a file
-beside the database; both released by the server or the operating system when
-the process dies, so ``kill -9`` never leaves a stale lock). Account locks are
+(PostgreSQL: a session advisory lock; SQLite: an operating-system lock on a file
+beside the database, through filelock on Linux, macOS and Windows; both
+released by the server or the operating system when the process dies, so
+``kill -9`` never leaves a stale lock). What holds it is written beside the lock. Account locks are
 held for one short transaction: the nightly run's chunk and an officer's
 action lock the rows they will change before reading them (PostgreSQL row
 locks, ``FOR NO KEY UPDATE``; on SQLite the write transaction itself, see
@@ -13,7 +14,6 @@ locks, ``FOR NO KEY UPDATE``; on SQLite the write transaction itself, see
 
 from __future__ import annotations
 
-import fcntl
 import hashlib
 import os
 import tempfile
@@ -23,6 +23,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlalchemy as sa
+from filelock import FileLock, Timeout
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import RunRefused
@@ -82,20 +83,20 @@ def council_lock(engine: Engine, council_id: str, purpose: str = "a recovery run
                 conn.commit()
         return
     path = _lock_path(engine, council_id)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    holder_file = path.with_name(path.name + ".holder")
+    lock = FileLock(path, timeout=0)
     try:
+        lock.acquire()
+    except Timeout:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 300, 0).decode(errors="replace").strip() or "another run, import or profile change"
-            raise _refused(council_id, holder) from None
-        os.ftruncate(fd, 0)
+            holder = holder_file.read_text(encoding="utf-8").strip()
+        except OSError:
+            holder = ""
+        raise _refused(council_id, holder or "another run, import or profile change") from None
+    try:
         stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        os.pwrite(fd, f"{purpose} (pid {os.getpid()} since {stamp})".encode(), 0)
-        try:
-            yield
-        finally:
-            os.ftruncate(fd, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        holder_file.write_text(f"{purpose} (pid {os.getpid()} since {stamp})", encoding="utf-8")
+        yield
     finally:
-        os.close(fd)
+        holder_file.unlink(missing_ok=True)
+        lock.release()
