@@ -16,7 +16,7 @@ from .statutory.demands import (
     balance_payable_from, balance_unpaid_when_due, court_outcome_transitions, default_guard, demand_year_problems,
     first_unpaid_due, hearing_dates, hearing_held, judge_reminder, next_due_on, out_of_time_stage,
     out_of_time_transitions, overdue, paid_before_hearing, period_end, remedy_ended, reminder_complied,
-    reminder_not_complied, reminder_outcome_transitions, reminder_pay_by, reminder_verdict, state_day,
+    reminder_not_complied, reminder_outcome_transitions, reminder_pay_by, reminder_verdict, review_by_window_end, state_day,
     summons_dates, summons_from, summons_time_barred, summons_withdrawal_transitions,
 )
 from .statutory.enforcement import (
@@ -47,6 +47,6 @@ __all__ = [
     "instalment_count", "judge_reminder", "next_due_on", "out_of_time_stage", "out_of_time_transitions",
     "overdue", "paid_before_hearing", "parse_pounds", "past_date_problem", "percent_of", "period_end",
     "pounds", "remedy_ended", "reminder_complied", "reminder_not_complied", "reminder_outcome_transitions",
-    "reminder_pay_by", "reminder_verdict", "render_reason", "split_total", "state_day", "statutory_schedule",
+    "reminder_pay_by", "reminder_verdict", "render_reason", "review_by_window_end", "split_total", "state_day", "statutory_schedule",
     "summons_dates", "summons_from", "summons_time_barred", "summons_withdrawal_transitions",
 ]

@@ -1,4 +1,4 @@
-"""Stage ladders as data: stages, transitions, graph checks, and the generic evaluator.
+"""Stage ladders as data: stages, transitions and their graph checks (the evaluator is :class:`arrears.LadderReview`).
 
 A debt type declares its ladder as a table. A council's profile changes the
 numbers the guards read (days, thresholds, which optional steps are on), never
@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from string import Formatter
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from .cases import Action, Case, Move, Outcome
+from .cases import Action, Case
 from .errors import InvalidLadder
 from .money import format_pence
 
@@ -177,55 +177,6 @@ class Ladder:
                 problems.append(f"stage {stage.id!r} is a dead end (not terminal, no way out)")
         if problems:
             raise InvalidLadder(f"{owner}: " + "; ".join(problems))
-
-    def evaluate(self, case: Case, guards: Mapping[str, Guard], context: Any) -> Outcome:
-        """Fire the first automatic transition whose guard date has come; else say when to look again."""
-        today = case.today
-        move, earliest = self._first_due(case, guards, context)
-        if move is None:
-            return Outcome(None, earliest)
-        transition, due_from = move
-        facts = self._facts(case, transition, context.params, due_from)
-        chosen = Move(transition.target, transition.rule, render_reason(transition.reason, facts), facts)
-        if self.is_terminal(transition.target):
-            return Outcome(chosen, None)
-        stage, since = case.stage, case.stage_since
-        case.stage, case.stage_since = transition.target, today
-        try:
-            follow, nxt = self._first_due(case, guards, context)
-        finally:
-            case.stage, case.stage_since = stage, since
-        next_review = today + timedelta(days=1) if follow is not None else nxt
-        return Outcome(chosen, next_review)
-
-    def _first_due(self, case: Case, guards: Mapping[str, Guard], context: Any):
-        earliest: date | None = None
-        params = context.params
-        for t in self._auto.get(case.stage, ()):
-            if t.when and not getattr(params, t.when):
-                continue
-            due = guards[t.guard](case, context)  # type: ignore[index]
-            if due is None:
-                continue
-            if due <= case.today:
-                return (t, due), None
-            if earliest is None or due < earliest:
-                earliest = due
-        return None, earliest
-
-    @staticmethod
-    def _facts(case: Case, t: Transition, params: Any, due_from: date) -> dict[str, Any]:
-        facts: dict[str, Any] = {
-            "stage": case.stage,
-            "stage_since": case.stage_since.isoformat(),
-            "balance_pence": case.balance_pence,
-            "paid_pence": case.paid_pence,
-            "due_from": due_from.isoformat(),
-        }
-        for name in t.uses:
-            value = getattr(params, name)
-            facts[name] = value.isoformat() if isinstance(value, date) else value
-        return facts
 
 
 @lru_cache(maxsize=512)

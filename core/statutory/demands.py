@@ -31,7 +31,7 @@ __all__ = [
     "reminder_complied", "reminder_not_complied", "balance_unpaid_when_due", "summons_dates", "paid_before_hearing",
     "hearing_held", "court_outcome_transitions", "summons_withdrawal_transitions", "demand_year_problems",
     "summons_time_barred", "out_of_time_stage", "out_of_time_transitions", "reminder_outcome_transitions",
-    "remedy_ended",
+    "remedy_ended", "review_by_window_end",
 ]
 
 
@@ -142,6 +142,24 @@ def judge_reminder(case: Case, state: dict[str, Any], reminder_on: date, days: i
     else:
         state.pop("judged_late", None)
     return True
+
+
+def review_by_window_end(reminder_stages: tuple[str, ...]):
+    """A :class:`~arrears.LadderReview` ``adjust``: look at a case at a reminder stage on its window's last day.
+
+    Compliance with a reminder is judged on the last day of its window
+    (:func:`judge_reminder`), so the case must be reviewed that day even when no
+    rule could fire then.
+    """
+
+    def adjust(case: Case, context, next_review: date | None) -> date | None:
+        if case.stage in reminder_stages:
+            pay_by = reminder_pay_by(case.stage_since, context.params.reminder_days)
+            if case.today < pay_by and (next_review is None or next_review > pay_by):
+                return pay_by
+        return next_review
+
+    return adjust
 
 
 def reminder_verdict(case: Case, state: dict[str, Any], reminder_on: date, days: int = 7) -> bool | None:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from arrears import (
     Case, LadderReview, balance_unpaid_when_due, cleared, default_guard, hearing_held, overdue, paid_before_hearing,
-    reminder_complied, reminder_not_complied, reminder_pay_by, summons_from, summons_time_barred,
+    reminder_complied, reminder_not_complied, review_by_window_end, summons_from, summons_time_barred,
 )
 
 from .ladder import LADDER
@@ -111,16 +111,7 @@ GUARDS = {
 # --- the review -------------------------------------------------------------------------------------------
 
 
-def _observation_due(case: Case, context, next_review: date | None) -> date | None:
-    """Bring the review forward to the last day of a reminder's window, when compliance must be judged."""
-    if case.stage in REMINDERS:
-        pay_by = reminder_pay_by(case.stage_since, context.params.reminder_days)
-        if case.today < pay_by and (next_review is None or next_review > pay_by):
-            return pay_by
-    return next_review
-
-
-REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move, observe=observe, adjust=_observation_due)
+REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move, observe=observe, adjust=review_by_window_end(REMINDERS))
 """The nightly review: the first due rule fires after today's facts are recorded; a reminder's last day is always looked at."""
 
 

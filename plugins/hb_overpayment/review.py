@@ -1,6 +1,6 @@
 """The nightly review of HB overpayment cases: evaluate the ladder, then say why in the move's facts.
 
-:meth:`arrears.Ladder.evaluate` picks the move; :func:`on_move` adds the facts
+:class:`arrears.LadderReview` picks the move; :func:`on_move` adds the facts
 its reason names (the window's end, the method chosen and the fact allowing it,
 the weekly maximum with its arithmetic, pay-by dates) and records in the
 case's state what later days need (the invoice's date, that HB deductions

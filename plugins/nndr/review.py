@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from arrears import (
-    Case, Outcome, balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, overdue, period_end,
-    reminder_pay_by, render_reason, state_day, summons_dates,
+    Case, LadderReview, balance_payable_from, first_unpaid_due, hearing_dates, judge_reminder, overdue, period_end,
+    reminder_pay_by, review_by_window_end, state_day, summons_dates,
 )
 
 from .fees import CHARGED_BEFORE_EA
@@ -22,11 +22,9 @@ from .rules import GUARDS
 
 __all__ = ["review", "progress"]
 
-DAY = timedelta(days=1)
 REMINDERS = ("reminder", "second_reminder")
 AFTER_ORDER = frozenset({"liability_order", "enforcement_agent", "ea_enforcement", "ea_sale", "committal",
                          "bankruptcy", "winding_up"})
-TEMPLATES = {t.rule: t.reason for t in LADDER.transitions}
 RESET_ON_AMENDED_DEMAND = ("reminders", "missed_on", "payable_from", "judged_reminder_on", "reminder_complied",
                            "unpaid_at_pay_by_pence", "judged_late")
 
@@ -42,6 +40,10 @@ def _record_summons(case: Case, context, st: dict, issued: date) -> tuple[date, 
 def observe(case: Case, context, st: dict) -> bool:
     """Take the facts that must be recorded today; True when the state changed."""
     stage, since = case.stage, case.stage_since.isoformat()
+    if not st:
+        st.update(demand_since=since)
+        observe(case, context, st)
+        return True
     if stage in REMINDERS:
         return judge_reminder(case, st, case.stage_since, context.params.reminder_days)
     if stage == "demand" and st.get("demand_since", since) != since:
@@ -101,41 +103,8 @@ def on_move(case: Case, context, rule: str, st: dict) -> dict:
     return facts
 
 
-def _observation_due(case: Case, context, next_review: date | None) -> date | None:
-    """Bring the review forward to the last day of a reminder's window, when compliance must be judged."""
-    if case.stage in REMINDERS:
-        pay_by = reminder_pay_by(case.stage_since, context.params.reminder_days)
-        if case.today < pay_by and (next_review is None or next_review > pay_by):
-            return pay_by
-    return next_review
+REVIEW = LadderReview(LADDER, GUARDS, on_move=on_move, observe=observe, adjust=review_by_window_end(REMINDERS))
+"""The nightly review: today's facts recorded, the first due rule fired, a reminder's last day always looked at."""
 
-
-def review(case: Case, context) -> Outcome:
-    """One case's decision today: the move (if any), the next review date, the new state (if changed)."""
-    st = case.state
-    if not st:
-        st.update(demand_since=case.stage_since.isoformat())
-        changed = True
-    else:
-        changed = False
-    changed = observe(case, context, st) or changed
-    outcome = LADDER.evaluate(case, GUARDS, context)
-    move = outcome.move
-    if move is None:
-        return Outcome(None, _observation_due(case, context, outcome.next_review), st if changed else None)
-    move.facts.update(on_move(case, context, move.rule, st))
-    move.reason = render_reason(TEMPLATES[move.rule], move.facts)
-    if LADDER.is_terminal(move.to_stage):
-        return Outcome(move, None, st)
-    stage, since = case.stage, case.stage_since
-    case.stage, case.stage_since = move.to_stage, case.today
-    try:
-        follow = LADDER.evaluate(case, GUARDS, context)
-        nxt = case.today + DAY if follow.move is not None else _observation_due(case, context, follow.next_review)
-    finally:
-        case.stage, case.stage_since = stage, since
-    return Outcome(move, nxt, st)
-
-
-def progress(context, cases: list[Case]) -> list[Outcome]:
-    return [review(case, context) for case in cases]
+review = REVIEW.review
+progress = REVIEW.progress

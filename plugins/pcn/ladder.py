@@ -174,4 +174,3 @@ TRANSITIONS = (
 )
 
 LADDER = Ladder(stages=STAGES, transitions=TRANSITIONS)
-TEMPLATES = {t.rule: t.reason for t in TRANSITIONS}

@@ -1,22 +1,21 @@
 """Stage progression: the guards of the PCN ladder and the nightly review (SI 2022/71 regs 20-22, SI 2022/576, CPR 75).
 
-Each guard answers from which date its transition may fire. The review is
-:meth:`arrears.Ladder.evaluate`; a move's reason is then completed with the
-dates and sums it was decided on (:func:`arrears_pcn.records.on_move`), and
-what a later step needs (the charge certificate's increase, the registration
-fee) is written to the case's state.
+Each guard answers from which date its transition may fire. The review is the
+core's :class:`arrears.LadderReview`; a move's reason is completed with the dates
+and sums it was decided on (:func:`arrears_pcn.records.on_move`), and what a
+later step needs (the charge certificate's increase, the registration fee) is
+written to the case's state.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
-from arrears import Case, Ladder, Outcome, cleared, render_reason
+from arrears import Case, LadderReview, cleared
 
 from .amounts import discounted_pence
 from .dates import DAY, after, notice_dates, on_street, pcn_dates
-from .ladder import LADDER, TEMPLATES
+from .ladder import LADDER
 from .plan import plan_short_from
 from .records import on_move
 
@@ -102,22 +101,18 @@ GUARDS = {
 
 # --- the review -------------------------------------------------------------------------------------------
 
-_EVALUATED = Ladder(LADDER.stages, tuple(replace(t, reason="") for t in LADDER.transitions))
-"""The same ladder without reason templates: a move's reason is rendered once, with all its facts."""
+
+def _on_move(case: Case, context, rule: str, st: dict) -> dict:
+    """The facts a move's reason names; what a later step needs (the increase, the fee) goes to the state."""
+    facts, state = on_move(case, context, rule)
+    if state is not None:
+        st.clear()
+        st.update(state)
+    return facts
 
 
-def review(case: Case, context) -> Outcome:
-    """One case's decision today: :meth:`Ladder.evaluate`, then the move's facts, reason and state."""
-    outcome = _EVALUATED.evaluate(case, GUARDS, context)
-    move = outcome.move
-    if move is not None:
-        facts, state = on_move(case, context, move.rule)
-        move.facts.update(facts)
-        move.reason = render_reason(TEMPLATES[move.rule], move.facts)
-        outcome.state = state
-    return outcome
+REVIEW = LadderReview(LADDER, GUARDS, on_move=_on_move)
+"""The nightly review: the first due rule fires, its reason completed with the dates and sums it was decided on."""
 
-
-def progress(context, cases: list[Case]) -> list[Outcome]:
-    return [review(case, context) for case in cases]
-
+review = REVIEW.review
+progress = REVIEW.progress

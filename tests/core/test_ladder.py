@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from arrears import ANY, Case, InvalidLadder, Ladder, Stage, Transition, cleared
+from arrears import ANY, Case, InvalidLadder, Ladder, LadderReview, Stage, Transition, cleared
 
 TODAY = date(2025, 6, 16)
 
@@ -163,30 +163,35 @@ def test_a_ladder_without_stages_is_refused():
 # --- evaluation -------------------------------------------------------------------------------
 
 
+def review(lad: Ladder, one_case, context):
+    """The core's one evaluator over ``lad``, as every debt type's nightly review uses it."""
+    return LadderReview(lad, GUARDS).review(one_case, context)
+
+
 def test_the_first_due_transition_in_declared_order_wins():
     a = Transition("a", "open", "warned", guard="g1")
     b = Transition("b", "open", "escalated", guard="g2")
     c = case(g1=TODAY, g2=TODAY - timedelta(days=5))  # b has been due for longer, but a is declared first
-    assert ladder(a, b).evaluate(c, GUARDS, ctx()).move.rule == "a"
-    assert ladder(b, a).evaluate(c, GUARDS, ctx()).move.rule == "b"
+    assert review(ladder(a, b), c, ctx()).move.rule == "a"
+    assert review(ladder(b, a), c, ctx()).move.rule == "b"
 
 
 def test_a_transition_not_yet_due_is_passed_over_for_a_later_one_that_is():
     a = Transition("a", "open", "warned", guard="g1")
     b = Transition("b", "open", "escalated", guard="g2")
-    out = ladder(a, b).evaluate(case(g1=TODAY + timedelta(days=1), g2=TODAY), GUARDS, ctx())
+    out = review(ladder(a, b), case(g1=TODAY + timedelta(days=1), g2=TODAY), ctx())
     assert (out.move.rule, out.move.to_stage) == ("b", "escalated")
 
 
 def test_no_move_next_review_is_the_earliest_future_guard_date():
     trs = [Transition(f"r{i}", "open", "warned", guard=f"g{i}") for i in (1, 2, 3)]
-    out = ladder(*trs).evaluate(case(g1=TODAY + timedelta(days=9), g2=None, g3=TODAY + timedelta(days=4)), GUARDS, ctx())
+    out = review(ladder(*trs), case(g1=TODAY + timedelta(days=9), g2=None, g3=TODAY + timedelta(days=4)), ctx())
     assert out.move is None
     assert out.next_review == TODAY + timedelta(days=4)
 
 
 def test_no_move_and_no_date_means_only_a_new_fact_can_move_it():
-    out = ladder(Transition("r1", "open", "warned", guard="g1")).evaluate(case(), GUARDS, ctx())
+    out = review(ladder(Transition("r1", "open", "warned", guard="g1")), case(), ctx())
     assert out.move is None and out.next_review is None
 
 
@@ -194,8 +199,8 @@ def test_when_switch_turns_an_optional_step_off():
     optional = Transition("escalate_early", "open", "escalated", guard="g1", when="escalate")
     normal = Transition("warn", "open", "warned", guard="g2")
     c = case(g1=TODAY, g2=TODAY + timedelta(days=3))
-    assert ladder(optional, normal).evaluate(c, GUARDS, ctx(escalate=True)).move.rule == "escalate_early"
-    off = ladder(optional, normal).evaluate(c, GUARDS, ctx(escalate=False))
+    assert review(ladder(optional, normal), c, ctx(escalate=True)).move.rule == "escalate_early"
+    off = review(ladder(optional, normal), c, ctx(escalate=False))
     assert off.move is None
     assert off.next_review == TODAY + timedelta(days=3)  # the switched-off step's date is not a review date
 
@@ -203,7 +208,7 @@ def test_when_switch_turns_an_optional_step_off():
 def test_reason_is_rendered_in_pounds_and_uses_are_recorded_as_facts():
     warn = Transition("warn", "open", "warned", guard="g1", uses=("wait_days", "start_on"),
                       reason="{balance} unpaid after {wait_days} days (scheme from {start_on}).")
-    out = ladder(warn).evaluate(case(balance=123456, paid=500, g1=TODAY - timedelta(days=2)), GUARDS, ctx(wait_days=21))
+    out = review(ladder(warn), case(balance=123456, paid=500, g1=TODAY - timedelta(days=2)), ctx(wait_days=21))
     move = out.move
     assert move.reason == "£1,234.56 unpaid after 21 days (scheme from 2025-01-06)."
     assert move.facts["wait_days"] == 21
@@ -216,19 +221,19 @@ def test_reason_is_rendered_in_pounds_and_uses_are_recorded_as_facts():
 
 def test_a_reason_naming_an_unknown_fact_is_kept_as_written():
     t = Transition("warn", "open", "warned", guard="g1", reason="Owes {nothing_like_this}.")
-    assert ladder(t).evaluate(case(g1=TODAY), GUARDS, ctx()).move.reason == "Owes {nothing_like_this}."
+    assert review(ladder(t), case(g1=TODAY), ctx()).move.reason == "Owes {nothing_like_this}."
 
 
 def test_after_a_move_next_review_looks_at_the_new_stage():
     trs = valid_transitions()
-    later = ladder(*trs).evaluate(case(g1=TODAY, g2=TODAY + timedelta(days=14)), GUARDS, ctx())
+    later = review(ladder(*trs), case(g1=TODAY, g2=TODAY + timedelta(days=14)), ctx())
     assert later.move.to_stage == "warned" and later.next_review == TODAY + timedelta(days=14)
-    again = ladder(*trs).evaluate(case(g1=TODAY, g2=TODAY), GUARDS, ctx())
+    again = review(ladder(*trs), case(g1=TODAY, g2=TODAY), ctx())
     assert again.move.to_stage == "warned" and again.next_review == TODAY + timedelta(days=1)  # one move a day
 
 
 def test_a_move_to_a_terminal_stage_has_no_next_review():
-    out = ladder(*valid_transitions()).evaluate(case(balance=0, paid=10000, g1=TODAY), GUARDS, ctx())
+    out = review(ladder(*valid_transitions()), case(balance=0, paid=10000, g1=TODAY), ctx())
     assert (out.move.rule, out.move.to_stage, out.next_review) == ("settled", "closed", None)
     assert out.move.reason == "Settled: £100.00 received."
 
@@ -236,8 +241,8 @@ def test_a_move_to_a_terminal_stage_has_no_next_review():
 def test_any_rule_applies_from_every_non_terminal_stage_but_not_from_terminal_ones():
     lad = ladder(*valid_transitions())
     for stage in ("open", "warned", "escalated"):
-        assert lad.evaluate(case(stage, balance=0, paid=10000), GUARDS, ctx()).move.to_stage == "closed"
-    assert lad.evaluate(case("closed", balance=0, paid=10000), GUARDS, ctx()).move is None
+        assert review(lad, case(stage, balance=0, paid=10000), ctx()).move.to_stage == "closed"
+    assert review(lad, case("closed", balance=0, paid=10000), ctx()).move is None
 
 
 def test_cleared_guard_needs_a_charge_and_nothing_left():
