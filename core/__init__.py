@@ -28,6 +28,7 @@ from .statutory.instalments import due_dates, financial_year_start, instalment_c
 from .hookspecs import hookimpl
 from .ladder import ANY, STAY, Ladder, Stage, Transition, cleared, render_reason
 from .review import LadderReview
+from .rules import DebtTypeRules
 from .money import format_pence, parse_pounds, percent_of, pounds
 from .statutory.working_days import WorkingCalendar
 
@@ -37,7 +38,7 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
     __version__ = "0"
 
 __all__ = [
-    "Action", "ANY", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType",
+    "Action", "ANY", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType", "DebtTypeRules",
     "DebtTypeRegistry", "EA_STAGES", "EnforcementAgentParameters", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview",
     "Move", "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition",
     "WorkingCalendar", "WriteOffRequest", "__version__", "agent_step_problem", "balance_payable_from", "balance_unpaid_when_due",

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict
 from .errors import PluginError
 from .ladder import Guard, Ladder
 from .money import MoneyError, parse_pounds
+from .rules import DebtTypeRules
 
 __all__ = ["Column", "DebtType", "DebtTypeRegistry", "Parameters", "ColumnError"]
 
@@ -84,26 +85,13 @@ class Column:
 class DebtType:
     """A kind of debt the platform recovers, as a plugin declares it.
 
-    ``guards`` maps the ladder's guard names to functions; ``params`` is the
+    ``ladder`` is its stages and transitions as data and ``guards`` the
+    functions its automatic transitions name; ``params`` is the
     :class:`Parameters` model for the debt type's section of a council profile;
-    ``columns`` are the extra accounts-CSV columns. ``version`` is filled in by
-    the plugin host from the plugin's distribution. ``check_action(case,
-    action, fields, context, liable)`` (optional) refuses an officer action the
-    facts do not allow by returning the reason; ``liable`` lists the references
-    of everyone liable for the account. ``action_entries(case, action, fields,
-    context)`` (optional) returns the :class:`~arrears.Charge` entries an
-    officer action posts to the ledger (an adjustment for hardship relief, say;
-    negative amounts reduce the debt). ``action_state(case, action, fields,
-    context)`` (optional) returns the case's new state after an officer action
-    (the dates and sums the nightly run needs later), or None to leave it.
-    ``check_row(attrs, amount_pence, opened_on)`` (optional) checks an imported
-    account's columns together and returns (column, problem) pairs; with
-    ``check_row_params`` it also receives, fourth, the council's parameters in
-    force on the account's date (a charge table in the profile, say).
-    ``action_facts(case, action, fields, context)`` (optional) returns
-    ``(facts, explanation)`` for an allowed officer action: facts recorded with
-    the move beside its fields (a deduction computed from them, say) and a
-    sentence added to its reason; or None.
+    ``columns`` are the extra accounts-CSV columns; ``rules`` is what the debt
+    type decides (billing, the nightly review, fees, officer actions, row
+    checks: see :class:`arrears.DebtTypeRules`). ``version`` and ``plugin`` are
+    filled in by the plugin host from the plugin's distribution.
     """
 
     id: str
@@ -113,12 +101,7 @@ class DebtType:
     columns: tuple[Column, ...] = ()
     guards: Mapping[str, Guard] | None = None
     description: str = ""
-    check_action: Callable[..., "str | None"] | None = None
-    action_entries: Callable[..., list] | None = None
-    action_state: Callable[..., "dict | None"] | None = None
-    action_facts: Callable[..., "tuple[dict[str, Any], str] | None"] | None = None
-    check_row: Callable[..., list] | None = None
-    check_row_params: bool = False
+    rules: DebtTypeRules = field(default_factory=DebtTypeRules)
     version: str = "0"
     plugin: str = ""
 
@@ -151,6 +134,8 @@ class DebtTypeRegistry:
             raise PluginError(f"debt type {debt_type.id!r} registered by both {other!r} and {self.current_plugin!r}")
         if not (isinstance(debt_type.params, type) and issubclass(debt_type.params, Parameters)):
             raise PluginError(f"debt type {debt_type.id!r}: params must be a Parameters subclass")
+        if not isinstance(debt_type.rules, DebtTypeRules):
+            raise PluginError(f"debt type {debt_type.id!r}: rules must be an arrears.DebtTypeRules")
         debt_type.ladder.validate(debt_type.guards, owner=f"debt type {debt_type.id!r}")
         for check in self.checks:
             check(debt_type)

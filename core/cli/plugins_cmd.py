@@ -20,7 +20,8 @@ def plugins(env: Env, json_: bool) -> None:
         origin = "built-in" if p.builtin else "external"
         status = "disabled" if p.disabled else (f"ERROR {p.error}" if p.error else "ok")
         click.echo(f"{p.name:<16} {p.distribution or '-'} {p.version or '-'} ({origin}) {status}")
-        if p.debt_types:
-            click.echo(f"{'':<16} debt types: {', '.join(p.debt_types)}")
+        for debt_type in p.debt_types:
+            rules = env.host.debt_types[debt_type].rules.provides() if debt_type in env.host.debt_types else []
+            click.echo(f"{'':<16} debt type {debt_type}: {', '.join(rules) or 'no rules of its own'}")
         if p.hooks:
             click.echo(f"{'':<16} hooks: {', '.join(p.hooks)}")

@@ -1,7 +1,9 @@
-"""The core's own answers to the priority and write-off hooks, read from the council's profile.
+"""The core's own hook answers: billing, the nightly review and fees from each debt type's rules; priority and
+write-off from the council's profile.
 
 Registered like any plugin and marked ``trylast``, so a plugin or a council's
-override answers first when it has something to say.
+override answers first when it has something to say. A debt type that gives
+its :class:`arrears.DebtTypeRules` needs no hook implementation of its own.
 """
 
 from __future__ import annotations
@@ -11,8 +13,32 @@ from typing import TYPE_CHECKING
 from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from ..cases import WriteOffRequest
+    from ..cases import Billing, Case, Fee, Move, Outcome, WriteOffRequest
+    from ..context import Context
     from ..profiles.profile import Profile
+
+
+@hookimpl(trylast=True)
+def bill_accounts(context: "Context", cases: "list[Case]") -> "list[Billing] | None":
+    """Each account billed by its debt type's ``rules.bill`` (None: the rules do not bill)."""
+    rules = context.debt_type.rules
+    if not rules.bills:
+        return None
+    bill = rules.bill
+    return [bill(case, context) for case in cases]
+
+
+@hookimpl(trylast=True)
+def progress_cases(context: "Context", cases: "list[Case]") -> "list[Outcome] | None":
+    """The chunk reviewed by its debt type's ``rules.review`` (None: it has none)."""
+    return context.debt_type.rules.progress(context, cases)
+
+
+@hookimpl(trylast=True)
+def transition_fees(context: "Context", moves: "list[tuple[Case, Move]]") -> "list[Fee]":
+    """What each move adds by its debt type's ``rules.fees``."""
+    fees = context.debt_type.rules.fees
+    return [fee for case, move in moves for fee in fees(case, move, context)]
 
 
 @hookimpl(trylast=True)

@@ -114,9 +114,8 @@ def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, profi
                     continue
                 if value is not None:
                     attrs[column.name] = value
-            if debt_type.check_row is not None and len(problems) == before and opened is not None:
-                extra = (profile.params(dt_id, opened),) if debt_type.check_row_params else ()
-                for column_name, message in debt_type.check_row(attrs, amount, opened, *extra) or ():
+            if len(problems) == before and opened is not None:
+                for column_name, message in debt_type.rules.check_row(attrs, amount, opened, profile.params(dt_id, opened)):
                     bad(line, column_name, message)
         if len(problems) > before:
             return None

@@ -220,27 +220,26 @@ def record_action(
         refusal = agent_step_problem(case, action, fields, ctx)
         if refusal:
             raise ActionRefused(f"{reference}: {action}: {refusal}")
-        if debt_type.check_action is not None:
-            liable = [acc.debtor_ref] + list(conn.execute(
-                sa.select(DEBTOR.c.reference).join(PARTY, PARTY.c.debtor_id == DEBTOR.c.id).where(PARTY.c.account_id == acc.id)
-            ).scalars())
-            refusal = debt_type.check_action(case, action, fields, ctx, liable)
-            if refusal:
-                raise ActionRefused(f"{reference}: {action}: {refusal}")
+        rules = debt_type.rules
+        liable = [acc.debtor_ref] + list(conn.execute(
+            sa.select(DEBTOR.c.reference).join(PARTY, PARTY.c.debtor_id == DEBTOR.c.id).where(PARTY.c.account_id == acc.id)
+        ).scalars())
+        refusal = rules.check_action(case, action, fields, ctx, liable)
+        if refusal:
+            raise ActionRefused(f"{reference}: {action}: {refusal}")
         target = spec.to_stage or acc.stage  # an action with no target records a fact and stays
-        new_state = debt_type.action_state(case, action, fields, ctx) if debt_type.action_state else None
+        new_state = rules.action_state(case, action, fields, ctx)
         said = spec.description
-        if debt_type.action_facts is not None:
-            extra, explanation = debt_type.action_facts(case, action, fields, ctx) or ({}, "")
-            facts.update(extra)
-            said = f"{said} {explanation}" if explanation else said
+        extra, explanation = rules.action_facts(case, action, fields, ctx) or ({}, "")
+        facts.update(extra)
+        said = f"{said} {explanation}" if explanation else said
         move = Move(target, action, f"{said} Recorded by {officer.login}.", facts)
         fees = [f for answer in host.hook.transition_fees(context=ctx, moves=[(case, move)]) for f in (answer or ())]
         entries = [{
             "account_id": acc.id, "kind": fee.kind, "amount_pence": fee.amount_pence, "effective_on": on,
             "code": fee.code, "description": fee.description, "officer_id": officer.id, "created_at": utcnow(),
         } for fee in fees]
-        posted = debt_type.action_entries(case, action, fields, ctx) if debt_type.action_entries else []
+        posted = rules.action_entries(case, action, fields, ctx)
         for charge in posted or ():
             if charge.kind not in ("charge", "adjustment"):
                 raise ActionRefused(f"{action}: a debt type may post charges or adjustments, not {charge.kind!r}")

@@ -1,11 +1,13 @@
 """The council tax debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
-from arrears import Column, DebtType, demand_year_problems
+from arrears import Column, DebtType, DebtTypeRules, demand_year_problems
 
+from .billing import bill
+from .fees import fees_for
 from .ladder import LADDER
 from .params import CouncilTaxParameters
 from .routes import action_facts, check_action
-from .rules import GUARDS
+from .rules import GUARDS, REVIEW
 
 COLUMNS = (
     Column("financial_year", "int", required=True,
@@ -29,9 +31,26 @@ COLUMNS = (
 
 
 
-def check_row(attrs: dict, amount_pence: int, opened_on) -> list[tuple[str, str]]:
-    """A demand's year must fit its issue date (Council Tax began on 1 April 1993)."""
-    return demand_year_problems(attrs, opened_on, first_year=1993, tax="Council Tax")
+class CouncilTaxRules(DebtTypeRules):
+    """Demands and instalments, the nightly review, costs and agent fees, remedies an officer chooses."""
+
+    review = REVIEW
+
+    def bill(self, case, context):
+        return bill(case, context.params)
+
+    def fees(self, case, move, context):
+        return fees_for(case, move, context.params)
+
+    def check_row(self, attrs, amount_pence, opened_on, params):
+        """A demand's year must fit its issue date (Council Tax began on 1 April 1993)."""
+        return demand_year_problems(attrs, opened_on, first_year=1993, tax="Council Tax")
+
+    def check_action(self, case, action, fields, context, liable):
+        return check_action(case, action, fields, context, liable)
+
+    def action_facts(self, case, action, fields, context):
+        return action_facts(case, action, fields, context)
 
 
 COUNCIL_TAX = DebtType(
@@ -41,8 +60,6 @@ COUNCIL_TAX = DebtType(
     params=CouncilTaxParameters,
     columns=COLUMNS,
     guards=GUARDS,
-    check_action=check_action,
-    action_facts=action_facts,
-    check_row=check_row,
+    rules=CouncilTaxRules(),
     description="Council tax on dwellings, recovered under the Council Tax (Administration and Enforcement) Regulations 1992.",
 )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from arrears import Column, DebtType
+from arrears import Column, DebtType, DebtTypeRules
 
-from .actions import action_entries, action_facts, action_state, check_action
-from .billing import CAUSES
+from .actions import action_entries, action_facts, action_state, check_action, transition_fees
+from .billing import CAUSES, bill
 from .ladder import LADDER
 from .params import HbOverpaymentParameters
+from .review import REVIEW
 from .rules import GUARDS
 
 COLUMNS = (
@@ -59,6 +60,33 @@ def check_row(attrs: dict, amount_pence: int, opened_on: date) -> list[tuple[str
     return problems
 
 
+class HbOverpaymentRules(DebtTypeRules):
+    """The overpayment, the nightly review, the claim fee, the recovery methods an officer records."""
+
+    review = REVIEW
+
+    def bill(self, case, context):
+        return bill(case)
+
+    def fees(self, case, move, context):
+        return transition_fees(context, [(case, move)])
+
+    def check_row(self, attrs, amount_pence, opened_on, params):
+        return check_row(attrs, amount_pence, opened_on)
+
+    def check_action(self, case, action, fields, context, liable):
+        return check_action(case, action, fields, context, liable)
+
+    def action_entries(self, case, action, fields, context):
+        return action_entries(case, action, fields, context)
+
+    def action_state(self, case, action, fields, context):
+        return action_state(case, action, fields, context)
+
+    def action_facts(self, case, action, fields, context):
+        return action_facts(case, action, fields, context)
+
+
 HB_OVERPAYMENT = DebtType(
     id="hb_overpayment",
     label="Housing Benefit overpayment",
@@ -66,10 +94,6 @@ HB_OVERPAYMENT = DebtType(
     params=HbOverpaymentParameters,
     columns=COLUMNS,
     guards=GUARDS,
-    check_action=check_action,
-    action_entries=action_entries,
-    action_state=action_state,
-    action_facts=action_facts,
-    check_row=check_row,
+    rules=HbOverpaymentRules(),
     description="Housing Benefit overpayments under the Housing Benefit Regulations 2006, Part 13.",
 )

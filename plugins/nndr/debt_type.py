@@ -1,9 +1,12 @@
 """The business rates (NNDR) debt type as the platform sees it."""
 
-from arrears import Column, DebtType, demand_year_problems
+from arrears import Column, DebtType, DebtTypeRules, demand_year_problems
 
+from .billing import bill
+from .fees import fees_for
 from .ladder import LADDER
 from .params import NndrParameters
+from .review import REVIEW
 from .routes import action_entries, check_action
 from .rules import GUARDS
 
@@ -22,9 +25,26 @@ COLUMNS = (
 
 
 
-def check_row(attrs: dict, amount_pence: int, opened_on) -> list[tuple[str, str]]:
-    """A demand's year must fit its issue date (the present rating system began on 1 April 1990)."""
-    return demand_year_problems(attrs, opened_on, first_year=1990, tax="business rates")
+class NndrRules(DebtTypeRules):
+    """Demands and instalments, the nightly review, costs and agent fees, remedies and hardship relief."""
+
+    review = REVIEW
+
+    def bill(self, case, context):
+        return bill(case, context.params)
+
+    def fees(self, case, move, context):
+        return fees_for(case, move, context.params)
+
+    def check_row(self, attrs, amount_pence, opened_on, params):
+        """A demand's year must fit its issue date (the present rating system began on 1 April 1990)."""
+        return demand_year_problems(attrs, opened_on, first_year=1990, tax="business rates")
+
+    def check_action(self, case, action, fields, context, liable):
+        return check_action(case, action, fields, context, liable)
+
+    def action_entries(self, case, action, fields, context):
+        return action_entries(case, action, fields, context)
 
 
 NNDR = DebtType(
@@ -34,9 +54,7 @@ NNDR = DebtType(
     params=NndrParameters,
     columns=COLUMNS,
     guards=GUARDS,
-    check_action=check_action,
-    action_entries=action_entries,
-    check_row=check_row,
+    rules=NndrRules(),
     description="Non-domestic rates, recovered under the Non-Domestic Rating (Collection and Enforcement) (Local Lists) "
                 "Regulations 1989.",
 )

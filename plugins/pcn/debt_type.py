@@ -1,12 +1,39 @@
 """The Penalty Charge Notice debt type as the platform sees it: ladder, guards, parameters, columns, action checks."""
 
-from arrears import DebtType
+from arrears import DebtType, DebtTypeRules
 
 from .actions import action_entries, action_state, check_action
+from .billing import bill
 from .columns import COLUMNS, check_row
+from .fees import fees_for
 from .ladder import LADDER
 from .params import PcnParameters
-from .rules import GUARDS
+from .rules import GUARDS, REVIEW
+
+
+class PcnRules(DebtTypeRules):
+    """The charge, the nightly review, discounts, increases and fees, challenges and plans an officer records."""
+
+    review = REVIEW
+
+    def bill(self, case, context):
+        return bill(case, context)
+
+    def fees(self, case, move, context):
+        return fees_for(case, move, context.params)
+
+    def check_row(self, attrs, amount_pence, opened_on, params):
+        return check_row(attrs, amount_pence, opened_on, params)
+
+    def check_action(self, case, action, fields, context, liable):
+        return check_action(case, action, fields, context, liable)
+
+    def action_entries(self, case, action, fields, context):
+        return action_entries(case, action, fields, context)
+
+    def action_state(self, case, action, fields, context):
+        return action_state(case, action, fields, context)
+
 
 PCN = DebtType(
     id="pcn",
@@ -15,11 +42,7 @@ PCN = DebtType(
     params=PcnParameters,
     columns=COLUMNS,
     guards=GUARDS,
-    check_action=check_action,
-    action_entries=action_entries,
-    action_state=action_state,
-    check_row=check_row,
-    check_row_params=True,
+    rules=PcnRules(),
     description="Civil parking and traffic Penalty Charge Notices under the Traffic Management Act 2004 Part 6 (England, "
                 "from 31 May 2022).",
 )

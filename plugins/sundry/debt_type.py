@@ -1,11 +1,29 @@
 """The sundry debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
-from arrears import Column, DebtType
+from arrears import Column, DebtType, DebtTypeRules
 
+from .fees import fees_for
 from .ladder import LADDER
 from .params import SundryParameters
+from .review import REVIEW
 from .routes import check_action
-from .rules import GUARDS
+from .rules import GUARDS, bill
+
+
+class SundryRules(DebtTypeRules):
+    """Billing the invoice, the nightly review, court and late-payment fees, checks on officer actions."""
+
+    review = REVIEW
+
+    def bill(self, case, context):
+        return bill(case)
+
+    def fees(self, case, move, context):
+        return fees_for(case, move, context)
+
+    def check_action(self, case, action, fields, context, liable):
+        return check_action(case, action, fields, context, liable)
+
 
 SUNDRY = DebtType(
     id="sundry",
@@ -13,7 +31,7 @@ SUNDRY = DebtType(
     ladder=LADDER,
     params=SundryParameters,
     guards=GUARDS,
-    check_action=check_action,
+    rules=SundryRules(),
     columns=(
         Column("description", "text", help="What the invoice is for."),
         Column("service", "text", help="The council service that raised the invoice."),

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from arrears import Billing, Charge, DebtType, Ladder, Parameters, Stage, Transition, cleared, hookimpl
+from arrears import Billing, Charge, DebtType, DebtTypeRules, Ladder, Parameters, Stage, Transition, cleared, hookimpl
 from arrears.services.accounts import add_officer, list_actions, record_action, show_account
 from arrears.errors import ActionRefused
 from arrears.services.account_import import import_accounts
@@ -15,6 +15,14 @@ from arrears.engine.registration import register_council
 
 COUNCIL = "testshire"
 ON = date(2025, 4, 2)
+
+class SkipHireRules(DebtTypeRules):
+    def bill(self, case, context):
+        return Billing(charges=[Charge(case.amount_pence, case.opened_on, "Skip hire")])
+
+    def action_facts(self, case, action, fields, context):
+        return ({"monthly_given": bool(fields.get("monthly"))}, "With a monthly amount." if fields.get("monthly") else "")
+
 
 SKIP_HIRE = DebtType(
     id="skip_hire", label="Skip hire", params=Parameters, guards={"cleared": cleared},
@@ -26,8 +34,7 @@ SKIP_HIRE = DebtType(
                        optional_fields=("monthly",), reason="Record an arrangement."),
             Transition("agreement_ended", "agreed", "billed", kind="action", fields=("outcome",), reason="It ended."),
         )),
-    action_facts=lambda case, action, fields, context: (
-        ({"monthly_given": bool(fields.get("monthly"))}, "With a monthly amount." if fields.get("monthly") else "")),
+    rules=SkipHireRules(),
 )
 
 
@@ -35,12 +42,6 @@ class SkipHire:
     @hookimpl
     def register_debt_types(self, register):
         register(SKIP_HIRE)
-
-    @hookimpl
-    def bill_accounts(self, context, cases):
-        if context.debt_type.id != "skip_hire":
-            return None
-        return [Billing(charges=[Charge(c.amount_pence, c.opened_on, "Skip hire")]) for c in cases]
 
 
 @pytest.fixture

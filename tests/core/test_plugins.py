@@ -69,7 +69,10 @@ def test_entry_points_give_the_six_builtin_debt_types():
     assert {p.name for p in host.plugins} == BUILTINS
     assert host.failures == []
     assert_builtins_fine(host)
-    assert {"register_debt_types", "bill_accounts", "progress_cases"} <= set(info(host, "sundry").hooks)
+    assert info(host, "sundry").hooks == ["register_debt_types"]  # the rest through its rules, answered by the core
+    assert host.debt_types["sundry"].rules.provides() == ["review", "bill", "fees", "check_action"]
+    assert host.debt_types["pcn"].rules.provides() == ["review", "bill", "fees", "check_row", "check_action",
+                                                      "action_state", "action_entries"]
 
 
 def test_misspelled_hook_is_reported_and_the_others_still_load():

@@ -145,10 +145,10 @@ def test_the_percentage_is_a_dated_profile_parameter(tmp_path, case, ctx, data_d
 
 
 def with_optional_fields(debt_type):
-    """The council tax debt type with the optional figures on its two actions and its ``action_facts`` hook."""
+    """The council tax debt type with the optional figures on its two actions (its rules record their facts)."""
     transitions = tuple(replace(t, optional_fields=OPTIONAL.get(t.rule, t.optional_fields))
                         for t in debt_type.ladder.transitions)
-    return replace(debt_type, ladder=Ladder(debt_type.ladder.stages, transitions), action_facts=action_facts)
+    return replace(debt_type, ladder=Ladder(debt_type.ladder.stages, transitions))
 
 
 @pytest.fixture
