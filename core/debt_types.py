@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from string import Formatter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -137,6 +138,9 @@ class DebtTypeRegistry:
         if not isinstance(debt_type.rules, DebtTypeRules):
             raise PluginError(f"debt type {debt_type.id!r}: rules must be an arrears.DebtTypeRules")
         debt_type.ladder.validate(debt_type.guards, owner=f"debt type {debt_type.id!r}")
+        problems = rule_name_problems(debt_type) + reason_template_problems(debt_type)
+        if problems:
+            raise PluginError(f"plugin {self.current_plugin!r}, debt type {debt_type.id!r}: " + "; ".join(problems))
         for check in self.checks:
             check(debt_type)
         object.__setattr__(debt_type, "plugin", debt_type.plugin or self.current_plugin)
@@ -146,3 +150,35 @@ class DebtTypeRegistry:
     def as_mapping(self) -> Mapping[str, DebtType]:
         return dict(self.debt_types)
 
+
+
+CORE_FACTS = frozenset({"stage", "stage_since", "balance", "balance_pence", "paid", "paid_pence", "due_from"})
+"""The facts every automatic move records, which any reason template may name."""
+
+
+def rule_name_problems(debt_type: DebtType) -> list[str]:
+    """Rule names the debt type's fee table and move handlers use (``rules.rule_names``) that its ladder lacks."""
+    known = {t.rule for t in debt_type.ladder.transitions}
+    named = list(debt_type.rules.rule_names) + [r for r in debt_type.rules.reason_facts if r != "*"]
+    return [f"rule {name!r} is named by its rules but is not a rule of its ladder" for name in named if name not in known]
+
+
+def reason_template_problems(debt_type: DebtType) -> list[str]:
+    """Names in a transition's reason template that no fact of the move will fill (a typo would reach the letter)."""
+    rules = debt_type.rules
+    every = set(rules.reason_facts.get("*", ()))
+    problems = []
+    for t in debt_type.ladder.transitions:
+        if not t.reason or t.kind != "auto":
+            continue
+        try:
+            names = {name for _, name, _, _ in Formatter().parse(t.reason) if name}
+        except ValueError as exc:
+            problems.append(f"rule {t.rule!r}: the reason template cannot be read ({exc})")
+            continue
+        known = CORE_FACTS | every | set(rules.reason_facts.get(t.rule, ())) | set(t.uses)
+        known |= {n[: -len("_pence")] for n in known if n.endswith("_pence")}
+        for name in sorted(names - known):
+            problems.append(f"rule {t.rule!r}: the reason names {{{name}}}, which is no fact of the move (the core's "
+                            f"{', '.join(sorted(CORE_FACTS))}, the rule's uses, or the rules' reason_facts)")
+    return problems

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import date
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -18,6 +19,7 @@ import pluggy
 
 from . import defaults
 from .. import hookspecs
+from ..context import Context
 from ..debt_types import DebtType, DebtTypeRegistry
 from ..statutory.enforcement import check_agent_parameters
 from ..errors import PluginError
@@ -136,11 +138,38 @@ def build_plugin_host(
 
     _drop_unknown_hooks(pm, infos)
     debt_types = _collect_debt_types(pm, infos)
+    _refuse_without_billing(pm, infos, debt_types)
     for name, info in infos.items():
         plugin = pm.get_plugin(name)
         if plugin is not None and not info.error:
             info.hooks = sorted({caller.name for caller in pm.get_hookcallers(plugin) or ()})
     return PluginHost(pm, list(infos.values()), debt_types)
+
+
+def _refuse_without_billing(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], debt_types: dict[str, DebtType]) -> None:
+    """A debt type nothing bills would never be charged: its plugin is refused, naming it.
+
+    Billing is the debt type's ``rules.bill``, or a plugin's ``bill_accounts`` answer for it (asked with no cases;
+    an implementation that answers, or fails on the empty question, is taken to bill it).
+    """
+    for dt_id, debt_type in list(debt_types.items()):
+        if debt_type.rules.bills:
+            continue
+        probe = Context("", debt_type, None, None, date.min, None, "")  # type: ignore[arg-type]
+        try:
+            answered = pm.hook.bill_accounts(context=probe, cases=[]) is not None
+        except Exception:
+            answered = True
+        if answered:
+            continue
+        del debt_types[dt_id]
+        name = debt_type.plugin
+        info = infos.setdefault(name, PluginInfo(name, None, None, builtin=False))
+        info.error = (f"PluginError: plugin {name!r}, debt type {dt_id!r}: nothing bills it, so its accounts would "
+                      "never be charged; give its rules a bill(case, context), or answer bill_accounts for it")
+        info.debt_types = [d for d in info.debt_types if d != dt_id]
+        if pm.get_plugin(name) is not None:
+            pm.unregister(name=name)
 
 
 def _drop_unknown_hooks(pm: pluggy.PluginManager, infos: dict[str, PluginInfo]) -> None:

@@ -35,6 +35,15 @@ class CouncilTaxRules(DebtTypeRules):
     """Demands and instalments, the nightly review, costs and agent fees, remedies an officer chooses."""
 
     review = REVIEW
+    rule_names = (
+        "adjourned_order_granted", "final_notice", "first_reminder", "liability_order_granted", "resummons",
+        "second_reminder", "summons_after_final_notice", "summons_after_loss", "summons_withdrawn",
+        "third_default",
+    )
+    reason_facts = {"*": (
+        "arrears", "final_notice_on", "hearing_on", "missed_on", "pay_by", "payable_from", "route_fact",
+        "routes", "served_on", "unpaid_at_pay_by", "why",
+    )}
 
     def bill(self, case, context):
         return bill(case, context.params)

@@ -64,6 +64,14 @@ class HbOverpaymentRules(DebtTypeRules):
     """The overpayment, the nightly review, the claim fee, the recovery methods an officer records."""
 
     review = REVIEW
+    rule_names = (
+        "dea_stopped", "dwp_deductions_stopped", "final_notice", "hb_deductions_stopped",
+        "invoice_after_notice", "official_error", "start_county_claim",
+    )
+    reason_facts = {"*": (
+        "amount", "deduction_rule", "invoice_on", "invoice_pay_by", "last_received", "method", "method_fact",
+        "methods", "pay_by", "period_end", "period_start", "window_end",
+    )}
 
     def bill(self, case, context):
         return bill(case)

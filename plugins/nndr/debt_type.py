@@ -29,6 +29,14 @@ class NndrRules(DebtTypeRules):
     """Demands and instalments, the nightly review, costs and agent fees, remedies and hardship relief."""
 
     review = REVIEW
+    rule_names = (
+        "final_notice", "later_default", "liability_order_granted", "reminder", "second_reminder", "summons",
+        "summons_withdrawn",
+    )
+    reason_facts = {"*": (
+        "arrears", "final_notice_on", "hearing_on", "missed_on", "pay_by", "payable_from", "served_on",
+        "unpaid_at_pay_by",
+    )}
 
     def bill(self, case, context):
         return bill(case, context.params)

@@ -15,6 +15,18 @@ class PcnRules(DebtTypeRules):
     """The charge, the nightly review, discounts, increases and fees, challenges and plans an officer records."""
 
     review = REVIEW
+    rule_names = (
+        "charge_certificate", "charge_certificate_after_appeal", "charge_certificate_after_rejection",
+        "charge_certificate_postal", "notice_to_owner", "notice_to_owner_out_of_time", "paid_at_discount",
+        "paid_at_discount_in_challenge", "payment_plan_broken", "register_at_tec",
+        "representations_deemed_accepted", "warrant_of_control",
+    )
+    reason_facts = {"*": (
+        "after", "cc_pay_by", "cc_served_on", "challenged_on", "charge_now", "debt_now", "decide_by",
+        "decision_served_on", "discount", "discount_end", "discounted", "first_due", "increase", "instalment",
+        "missed_due", "nto_latest", "nto_pay_by", "nto_served_on", "ofr_pay_by", "ofr_served_on", "paid_on",
+        "paid_since", "pay_by", "plan_on", "received_on", "refund_note", "required", "served_on", "window",
+    )}
 
     def bill(self, case, context):
         return bill(case, context)

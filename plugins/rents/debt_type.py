@@ -16,6 +16,17 @@ class RentsRules(DebtTypeRules):
     """Rent debited each period, the nightly review, court fees, agreements, notices and orders an officer records."""
 
     review = REVIEW
+    rule_names = (
+        "arrangement_broken", "arrangement_broken_under_notice", "arrears_arise", "contact_task",
+        "ended_arrears", "evicted_arrears", "former_tenant_final_notice", "former_tenant_recovery",
+        "former_tenant_reminder", "nsp_lapsed", "possession_date_passed", "postponed_order_breached",
+        "suspended_order_breached",
+    )
+    reason_facts = {"*": (
+        "accrual", "accrued_on", "due", "ended_on", "instalment", "lapses_on", "last_claim_on", "owed",
+        "paid_since", "pay_by", "period_end", "periods_due", "possession_date", "proceedings_date",
+        "protocol", "rent", "short", "task", "terms_made_on", "unpaid_since",
+    )}
 
     def bill(self, case, context):
         return bill(case)

@@ -14,6 +14,17 @@ class SundryRules(DebtTypeRules):
     """Billing the invoice, the nightly review, court and late-payment fees, checks on officer actions."""
 
     review = REVIEW
+    rule_names = (
+        "acknowledgement_recorded", "action_limit_reached", "advice_hold_ended", "cleared",
+        "enforce_judgment", "final_notice_after_reminder", "issue_county_court_claim",
+        "letter_before_claim_unanswered", "letter_of_claim_unanswered", "limitation_expired",
+        "record_judgment", "reminder_after_terms",
+    )
+    reason_facts = {"*": (
+        "accrued_on", "acknowledged_on", "advice_on", "debtor_kind", "due_on", "hold_end", "idle_what",
+        "late_payment", "letter_on", "limitation_end", "notice", "notice_on", "pay_by", "reply_by", "restart",
+        "restarted", "service_note",
+    )}
 
     def bill(self, case, context):
         return bill(case)

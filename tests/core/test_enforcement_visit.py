@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 
 from arrears import (
-    Case, Context, DebtType, EnforcementAgentParameters, Ladder, Parameters, Stage, Transition, WorkingCalendar,
+    Billing, Case, Charge, Context, DebtType, DebtTypeRules, EnforcementAgentParameters, Ladder, Parameters, Stage, Transition, WorkingCalendar,
     agent_step_problem, enforcement_agent_stages, enforcement_agent_transitions, hookimpl,
 )
 from arrears.engine.plugins import build_plugin_host
@@ -126,10 +126,14 @@ def _trade_waste(params):
                      Transition("write_off", "*", "written_off", kind="action")),
     )
 
+    class Rules(DebtTypeRules):
+        def bill(self, case, context):
+            return Billing(charges=[Charge(case.amount_pence, case.opened_on, "Trade waste")])
+
     class TradeWaste:
         @hookimpl
         def register_debt_types(self, register):
-            register(DebtType(id="trade_waste", label="Trade waste", ladder=ladder, params=params))
+            register(DebtType(id="trade_waste", label="Trade waste", ladder=ladder, params=params, rules=Rules()))
 
     return TradeWaste()
 

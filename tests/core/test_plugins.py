@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from arrears import DebtType, Ladder, Stage, Transition, cleared, hookimpl
+from arrears import Billing, Charge, DebtType, DebtTypeRules, Ladder, Stage, Transition, cleared, hookimpl
 from arrears.cli import cli
 from arrears.engine.plugins import build_plugin_host
 
@@ -23,12 +23,21 @@ def _no_env_blocking(monkeypatch):
     monkeypatch.delenv("ARREARS_DISABLE_PLUGINS", raising=False)
 
 
-def tiny_debt_type(type_id: str, guard: str = "cleared") -> DebtType:
+class Invoiced(DebtTypeRules):
+    """Rules that bill the account's amount on its date."""
+
+    def bill(self, case, context):
+        return Billing(charges=[Charge(case.amount_pence, case.opened_on, "Invoice")])
+
+
+def tiny_debt_type(type_id: str, guard: str = "cleared", rules: DebtTypeRules | None = None,
+                   reason: str = "Paid: {paid} received.") -> DebtType:
     ladder = Ladder(
         stages=(Stage("open", "Open"), Stage("paid", "Paid", terminal=True)),
-        transitions=(Transition("cleared", "open", "paid", guard=guard),),
+        transitions=(Transition("cleared", "open", "paid", guard=guard, reason=reason),),
     )
-    return DebtType(id=type_id, label=type_id.title(), ladder=ladder, guards={"cleared": cleared})
+    return DebtType(id=type_id, label=type_id.title(), ladder=ladder, guards={"cleared": cleared},
+                    rules=Invoiced() if rules is None else rules)
 
 
 def registering(*types: DebtType, fail: Exception | None = None):
@@ -227,3 +236,61 @@ def test_installed_broken_plugin_is_named_and_the_rest_work(tmp_path):
     assert shown.returncode == 0, shown.stderr
     data = json.loads(shown.stdout)
     assert (data["stage"], data["balance_pence"]) == ("reminder", 112050)
+
+
+# --- mistakes caught at registration ------------------------------------------------------------------------------
+
+
+def failure(host, name):
+    [found] = [p for p in host.failures if p.name == name]
+    return found.error
+
+
+def test_a_debt_type_nothing_bills_is_refused_naming_plugin_and_debt_type():
+    host = build_plugin_host(extra_plugins=[("unbilled", registering(tiny_debt_type("trade_waste", rules=DebtTypeRules())))])
+    assert "trade_waste" not in host.debt_types
+    assert failure(host, "unbilled") == (
+        "PluginError: plugin 'unbilled', debt type 'trade_waste': nothing bills it, so its accounts would never be "
+        "charged; give its rules a bill(case, context), or answer bill_accounts for it")
+    assert_builtins_fine(host)
+
+
+def test_billing_by_a_hook_of_the_plugins_own_counts():
+    class BillsByHook:
+        @hookimpl
+        def register_debt_types(self, register):
+            register(tiny_debt_type("trade_waste", rules=DebtTypeRules()))
+
+        @hookimpl
+        def bill_accounts(self, context, cases):
+            if context.debt_type.id != "trade_waste":
+                return None
+            return [Billing() for _ in cases]
+
+    host = build_plugin_host(extra_plugins=[("hooked", BillsByHook())])
+    assert host.failures == [] and "trade_waste" in host.debt_types
+
+
+def test_rules_naming_a_rule_the_ladder_lacks_are_refused():
+    class Fees(Invoiced):
+        rule_names = ("cleared", "summons")
+
+    host = build_plugin_host(extra_plugins=[("feeish", registering(tiny_debt_type("trade_waste", rules=Fees())))])
+    assert failure(host, "feeish") == (
+        "PluginError: plugin 'feeish', debt type 'trade_waste': rule 'summons' is named by its rules but is not a "
+        "rule of its ladder")
+
+
+def test_a_reason_naming_an_unknown_fact_is_refused_and_a_declared_one_is_not():
+    typo = tiny_debt_type("trade_waste", reason="Paid {paid} on {paid_onn}.")
+    host = build_plugin_host(extra_plugins=[("typo", registering(typo))])
+    error = failure(host, "typo")
+    assert error.startswith("PluginError: plugin 'typo', debt type 'trade_waste': rule 'cleared': the reason names "
+                            "{paid_onn}, which is no fact of the move")
+
+    class Declared(Invoiced):
+        reason_facts = {"cleared": ("paid_onn",)}
+
+    declared = tiny_debt_type("trade_waste", reason="Paid {paid} on {paid_onn}.", rules=Declared())
+    host = build_plugin_host(extra_plugins=[("declared", registering(declared))])
+    assert host.failures == [] and "trade_waste" in host.debt_types
