@@ -56,7 +56,12 @@ def _run_import(env: Env, fn, council_id: str, path: str, business_date, json_: 
 @pass_env
 @fail_cleanly
 def accounts(env: Env, path: str, council_id: str, business_date, json_: bool) -> None:
-    """Import accounts: reference,debt_type,debtor_ref,debtor_name,amount,date plus each debt type's columns."""
+    """Import accounts: reference,debt_type,debtor_ref,debtor_name,amount,date plus each debt type's columns.
+
+    Optional: debtor_kind (person, sole_trader, company), joint_debtor_ref and
+    joint_debtor_name. Each debt type's own columns, their kinds and whether
+    they are required: `arrears plugins show TYPE` (or the debt type's README).
+    """
     _run_import(env, import_accounts, council_id, path, business_date, json_)
 
 

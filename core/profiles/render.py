@@ -18,17 +18,18 @@ from .profile import Profile
 CORE_SECTIONS = ("council", "calendar", "priority", "write_off", "payment_plans", "vulnerability", "service_standards",
                  "imports")
 
-__all__ = ["CORE_SECTIONS", "effective_profile", "flatten", "profile_toml", "param_notes", "describe_profile", "format_value"]
+__all__ = ["CORE_SECTIONS", "effective_profile", "flatten", "profile_toml", "param_notes", "describe_profile", "format_value",
+           "plain"]
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Values as TOML and JSON know them: lists for tuples, numbers for exact decimals, tables for models."""
     if isinstance(value, BaseModel):
         value = value.model_dump()
     if isinstance(value, Mapping):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     if isinstance(value, Decimal):
         if value == value.to_integral_value():
             return int(value)
@@ -42,8 +43,8 @@ def effective_profile(profile: Profile) -> dict[str, Any]:
     calendar = doc.get("calendar", {})
     write_off = {
         "reasons": list(profile.write_off_reasons),
-        "delegations": [_plain(d) for d in profile.delegations],
-        "consultations": [_plain(c) for c in profile.consultations],
+        "delegations": [plain(d) for d in profile.delegations],
+        "consultations": [plain(c) for c in profile.consultations],
     }
     tree: dict[str, Any] = {
         "council": {"id": profile.council_id, "name": profile.name, "debt_types": list(profile.debt_types)},
@@ -54,19 +55,19 @@ def effective_profile(profile: Profile) -> dict[str, Any]:
         "priority": {"levels": dict(profile.priority_levels), "order": list(profile.priority_order),
                      "stage_levels": {dt: dict(v) for dt, v in profile.stage_levels.items()}},
         "write_off": write_off,
-        "payment_plans": _plain(profile.payment_plans),
-        "vulnerability": _plain(profile.vulnerability),
-        "service_standards": _plain(profile.service_standards),
-        "imports": _plain(profile.imports),
+        "payment_plans": plain(profile.payment_plans),
+        "vulnerability": plain(profile.vulnerability),
+        "service_standards": plain(profile.service_standards),
+        "imports": plain(profile.imports),
         "debt_types": {},
     }
     for dt in profile.debt_types:
         dates, versions = profile.param_versions(dt)
-        section = _plain(versions[0])
+        section = plain(versions[0])
         written = doc.get("debt_types", {}).get(dt, {}).get("changes", [])
         by_date = {c["effective_from"]: c for c in written if c.get("effective_from") in dates}
         section["changes"] = [
-            {"effective_from": d, **{k: _plain(v) for k, v in by_date[d].items() if k != "effective_from"}}
+            {"effective_from": d, **{k: plain(v) for k, v in by_date[d].items() if k != "effective_from"}}
             for d in dates
         ]
         tree["debt_types"][dt] = section
