@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 hookspec = pluggy.HookspecMarker("arrears")
 hookimpl = pluggy.HookimplMarker("arrears")
 
+HOOK_API = 2
+"""The version of the plugin contract this arrears gives: these hooks, :class:`arrears.DebtType` and
+:class:`arrears.DebtTypeRules`. A plugin that needs a newer one says so in its module,
+``ARREARS_HOOK_API = 3``, and is refused with a message to upgrade arrears. 2: debt types carry their rules."""
+
 # ---------------------------------------------------------------------------
 # Declaring debt types
 # ---------------------------------------------------------------------------

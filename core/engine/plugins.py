@@ -13,6 +13,7 @@ import sys
 from datetime import date
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+import importlib.metadata
 from importlib.metadata import entry_points
 
 import pluggy
@@ -123,7 +124,7 @@ def build_plugin_host(
                 pm.set_blocked(ep.name)
                 continue
             try:
-                pm.register(ep.load(), name=ep.name)
+                _register(pm, ep.load(), ep.name, info)
             except Exception as exc:  # a plugin's import can raise anything
                 info.error = _describe(exc)
     for name, plugin in extra_plugins:
@@ -132,7 +133,7 @@ def build_plugin_host(
             infos[name].disabled = True
             continue
         try:
-            pm.register(plugin, name=name)
+            _register(pm, plugin, name, infos[name])
         except Exception as exc:
             infos[name].error = _describe(exc)
 
@@ -144,6 +145,23 @@ def build_plugin_host(
         if plugin is not None and not info.error:
             info.hooks = sorted({caller.name for caller in pm.get_hookcallers(plugin) or ()})
     return PluginHost(pm, list(infos.values()), debt_types)
+
+
+def _register(pm: pluggy.PluginManager, plugin: object, name: str, info: PluginInfo) -> None:
+    """Register ``plugin`` unless it needs a newer plugin contract than this arrears gives (``ARREARS_HOOK_API``)."""
+    needed = getattr(plugin, "ARREARS_HOOK_API", 1)
+    if not isinstance(needed, int) or needed > hookspecs.HOOK_API:
+        info.error = (f"plugin {name!r} needs the arrears plugin contract (hook API) {needed}; this arrears "
+                      f"{_version()} gives {hookspecs.HOOK_API}: upgrade arrears to use it")
+        return
+    pm.register(plugin, name=name)
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version(CORE_DIST)
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - an unbuilt tree
+        return "(unknown version)"
 
 
 def _refuse_without_billing(pm: pluggy.PluginManager, infos: dict[str, PluginInfo], debt_types: dict[str, DebtType]) -> None:

@@ -7,6 +7,9 @@ from .deductions import aeo_deduction
 
 __all__ = ["COUNCIL_TAX", "aeo_deduction"]
 
+ARREARS_HOOK_API = 2
+"""The plugin contract this plugin was written for (debt types with their rules)."""
+
 
 @hookimpl
 def register_debt_types(register):

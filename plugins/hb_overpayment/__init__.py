@@ -9,6 +9,9 @@ __all__ = [
     "HB_OVERPAYMENT", "claim_issue_fee", "dea_deduction", "dwp_deduction", "hb_unit", "hb_weekly_maximum", "uc_deduction",
 ]
 
+ARREARS_HOOK_API = 2
+"""The plugin contract this plugin was written for (debt types with their rules)."""
+
 
 @hookimpl
 def register_debt_types(register):

@@ -6,6 +6,9 @@ from .debt_type import NNDR
 
 __all__ = ["NNDR"]
 
+ARREARS_HOOK_API = 2
+"""The plugin contract this plugin was written for (debt types with their rules)."""
+
 
 @hookimpl
 def register_debt_types(register):

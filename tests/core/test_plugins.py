@@ -294,3 +294,18 @@ def test_a_reason_naming_an_unknown_fact_is_refused_and_a_declared_one_is_not():
     declared = tiny_debt_type("trade_waste", reason="Paid {paid} on {paid_onn}.", rules=Declared())
     host = build_plugin_host(extra_plugins=[("declared", registering(declared))])
     assert host.failures == [] and "trade_waste" in host.debt_types
+
+
+def test_a_plugin_needing_a_newer_plugin_contract_is_refused_saying_so():
+    from arrears.hookspecs import HOOK_API
+
+    future = registering(tiny_debt_type("trade_waste"))
+    future.ARREARS_HOOK_API = HOOK_API + 1
+    host = build_plugin_host(extra_plugins=[("future", future)])
+    assert "trade_waste" not in host.debt_types
+    assert failure(host, "future").startswith(
+        f"plugin 'future' needs the arrears plugin contract (hook API) {HOOK_API + 1}; this arrears ")
+    assert failure(host, "future").endswith(f"gives {HOOK_API}: upgrade arrears to use it")
+    today = registering(tiny_debt_type("trade_waste"))
+    today.ARREARS_HOOK_API = HOOK_API
+    assert "trade_waste" in build_plugin_host(extra_plugins=[("today", today)]).debt_types
