@@ -10,6 +10,7 @@ from .common import Env
 from .demo_cmd import demo
 from .import_cmd import import_group
 from .ledger_cmd import ledger
+from .plugin_cmd import plugin
 from .plugins_cmd import plugins
 from .policy_cmd import complaint, plan
 from .profile_cmd import profile
@@ -29,7 +30,7 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj = Env(db_url)
 
 
-for command in (plugins, profile, init, import_group, run, account, officer, ledger, plan, complaint, demo):
+for command in (plugins, plugin, profile, init, import_group, run, account, officer, ledger, plan, complaint, demo):
     cli.add_command(command)
 
 
