@@ -24,6 +24,8 @@ from arrears.cli import cli
 from arrears.store.db import make_engine, upgrade
 from arrears.engine.plugins import build_plugin_host
 
+pytest_plugins = ["pytester"]  # for trying the plugin kit's fixtures in a test's own pytest
+
 DATA = Path(__file__).parent / "data"
 
 

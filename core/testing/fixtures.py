@@ -1,6 +1,9 @@
 """Pytest fixtures for a debt-type plugin's tests: ``pytest_plugins = ["arrears.testing.fixtures"]`` in a conftest.
 
 * ``arrears_host``: the installed plugins, as the ``arrears`` command sees them (yours among them once installed);
+* ``arrears_make_host``: ``arrears_make_host(("name", plugin), ..., entry_points=False)``, a host with just the
+  plugins you choose (the installed ones too unless ``entry_points=False``);
+* ``arrears_profile``: ``arrears_profile({"trade_waste": {params}})``, a council profile file to register;
 * ``arrears_db``: a fresh, empty database URL: SQLite in the test's folder, or PostgreSQL when
   ``ARREARS_TEST_POSTGRES`` names a server (a database made for the test and dropped after it);
 * ``arrears_today``: the business-date clock the commands read (``arrears_today.set(date)``);
@@ -18,7 +21,7 @@ from datetime import date
 import pytest
 
 from ..engine.plugins import build_plugin_host
-from .council import TestCouncil
+from .council import TestCouncil, profile_text
 
 
 class Clock:
@@ -41,6 +44,24 @@ def arrears_today(monkeypatch) -> Clock:
 @pytest.fixture(scope="session")
 def arrears_host():
     return build_plugin_host()
+
+
+@pytest.fixture
+def arrears_make_host():
+    def make(*plugins: tuple[str, object], entry_points: bool = True):
+        return build_plugin_host(load_entry_points=entry_points, blocked=(), extra_plugins=plugins)
+
+    return make
+
+
+@pytest.fixture
+def arrears_profile(tmp_path):
+    def make(debt_types: dict, council_id: str = "testshire"):
+        path = tmp_path / f"{council_id}.toml"
+        path.write_text(profile_text(debt_types, council_id))
+        return path
+
+    return make
 
 
 @pytest.fixture

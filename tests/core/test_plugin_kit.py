@@ -75,3 +75,34 @@ def test_the_worked_example_installs_passes_its_tests_and_runs_end_to_end(tmp_pa
     assert shown["stage"] == "reminder"
     assert [t["reason"] for t in shown["timeline"] if t["type"] == "stage"] == [
         "£45.00 unpaid after 14 days' terms; reminder sent, pay by 2025-04-30."]
+
+
+def test_the_kits_fixtures_give_a_chosen_host_a_profile_a_cli_and_a_clock(pytester):
+    pytester.makeconftest('pytest_plugins = ["arrears.testing.fixtures"]')
+    pytester.makepyfile('''
+        from datetime import date
+
+        from arrears import hookimpl
+
+
+        class Nothing:
+            @hookimpl
+            def register_debt_types(self, register):
+                pass
+
+
+        def test_chosen_plugins_only(arrears_make_host):
+            host = arrears_make_host(("nothing", Nothing()), entry_points=False)
+            assert [p.name for p in host.plugins] == ["nothing"] and host.debt_types == {}
+
+
+        def test_profile_cli_and_clock(arrears_profile, arrears_cli, arrears_today):
+            arrears_today.set(date(2025, 5, 1))
+            path = arrears_profile({"sundry": {"payment_terms_days": 21}})
+            arrears_cli("init", "--council", "testshire", "--profile", path)
+            refused = arrears_cli("run", "--council", "testshire", "--date", "2025-05-02", expect=1)
+            assert "after today (2025-05-01)" in refused.output
+            arrears_cli("run", "--council", "testshire", "--date", "2025-05-01")
+    ''')
+    result = pytester.runpytest_subprocess("-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)
