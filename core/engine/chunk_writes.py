@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from datetime import date
 
 from sqlalchemy.engine import Connection
@@ -9,6 +10,7 @@ from sqlalchemy.engine import Connection
 from ..store.bulk import Bulk
 from .case_loader import LoadedCase
 from ..store.ledger import Totals
+from ..store.stage_counts import add_stage_counts
 from ..store.models import utcnow
 
 __all__ = ["ChunkWrites"]
@@ -25,7 +27,8 @@ class ChunkWrites:
         self.states: dict[int, dict] = {}
         self.totals: dict[int, Totals] = {}
         self.billed: dict[int, date | None] = {}
-        self.moved: dict[int, tuple[str, date | None, date | None]] = {}
+        self.moved: dict[int, tuple[str, date | None, date | None, int | None]] = {}
+        self.stage_deltas: Counter = Counter()
         self.reviews: dict[int, date | None] = {}
         self.loaded: dict[int, LoadedCase] = {}
         self.evaluated = 0
@@ -36,7 +39,7 @@ class ChunkWrites:
             found = self.totals[account_id] = Totals()
         return found
 
-    def flush(self, conn: Connection, day: date) -> None:
+    def flush(self, conn: Connection, day: date, council_id: str) -> None:
         b = Bulk(conn)
         now = b.stamp(self.now)
         b.insert(
@@ -54,53 +57,50 @@ class ChunkWrites:
              for e in self.events),
             json_columns=("facts",),
         )
-        rows = list(self._account_rows(b, day))
-        billed = [r[2:] for r in rows if r[0]]
-        with_entries = [r[4:] for r in rows if r[1] and not r[0]]
-        others = [r[-6:] for r in rows if not r[0] and not r[1]]
-        b.run(_UPDATE.format(bill="next_bill_on = ?, schedule = COALESCE(?json, schedule), ", totals=_TOTALS), billed)
-        b.run(_UPDATE.format(bill="", totals=_TOTALS), with_entries)
-        b.run(_UPDATE.format(bill="", totals=""), others)
+        statements: dict[tuple[bool, bool, bool], list] = defaultdict(list)
+        for key, row in self._account_rows(b, day):
+            statements[key].append(row)
+        for (billed, totals, moved), rows in sorted(statements.items()):
+            b.run(_UPDATE.format(bill=_BILL if billed else "", totals=_TOTALS if totals else "",
+                                 move=_MOVE if moved else ""), rows)
+        add_stage_counts(conn, council_id, self.stage_deltas)
 
     def _account_rows(self, b: Bulk, day: date):
-        """One row per account touched: billed or not, with ledger entries or not, next billing date, totals added, stage, review date, state, id."""
+        """(which parts to write, the values) for each account touched: the next billing date and schedule when just
+        billed, the chunk's ledger totals when it has entries, stage, since, closing and priority when it moved; the
+        review date and state always."""
         empty = Totals()
         states = self.states
         touched = set(self.totals) | set(self.billed) | set(self.moved) | set(self.reviews) | set(states)
         for account_id in sorted(touched):
             item = self.loaded[account_id]
-            case = item.case
             t = self.totals.get(account_id, empty)
-            if account_id in self.moved:
-                stage, next_review, closed = self.moved[account_id]
-                since = day
+            billed, moved = account_id in self.billed, account_id in self.moved
+            values: list = []
+            if billed:
+                schedule = self.schedules.get(account_id)
+                values += [b.day(self.billed[account_id]), None if schedule is None else b.json(schedule)]
+            if t is not empty:
+                paid_on, entry_on = b.day(t.last_payment_on), b.day(t.last_entry_on)
+                values += [t.balance, t.paid, t.charged, paid_on, paid_on, entry_on, entry_on]
+            if moved:
+                stage, next_review, closed, priority = self.moved[account_id]
+                values += [stage, b.day(day), b.day(closed), priority]
             else:
-                stage, since, closed = case.stage, case.stage_since, None
                 next_review = self.reviews.get(account_id, item.next_review_on)
             state = states.get(account_id)
-            tail = (stage, b.day(since), b.day(next_review), b.day(closed), None if state is None else b.json(state), account_id)
-            billed = account_id in self.billed
-            if t is empty and not billed:
-                yield (False, False, *tail)
-                continue
-            paid_on, entry_on = b.day(t.last_payment_on), b.day(t.last_entry_on)
-            yield (
-                billed, True, b.day(self.billed.get(account_id)),
-                b.json(self.schedules[account_id]) if account_id in self.schedules else None,
-                t.balance, t.paid, t.charged, paid_on, paid_on, entry_on, entry_on, *tail,
-            )
+            values += [b.day(next_review), None if state is None else b.json(state), account_id]
+            yield (billed, t is not empty, moved), tuple(values)
 
 
-_UPDATE = (
-    "UPDATE account SET {bill}{totals}"
-    "stage = ?, stage_since = ?, next_review_on = ?, closed_on = ?, state = COALESCE(?json, state) "
-    "WHERE id = ?"
-)
-"""One account's writes after a chunk; ``{bill}`` sets the next billing date only for accounts just billed
-(SQLite rewrites an index whenever its column is assigned, even to the same value), ``{totals}`` adds the
-chunk's ledger entries to the cached totals only for accounts that have some."""
+_UPDATE = "UPDATE account SET {bill}{totals}{move}next_review_on = ?, state = COALESCE(?json, state) WHERE id = ?"
+"""One account's writes after a chunk, in up to eight shapes: SQLite rewrites an index whenever its column is
+assigned, even to the same value, so the billing date, the totals and the stage (with the queues' indexes on it)
+are assigned only for the accounts whose values the chunk changed."""
+_BILL = "next_bill_on = ?, schedule = COALESCE(?json, schedule), "
 _TOTALS = (
     "balance_pence = balance_pence + ?, paid_pence = paid_pence + ?, charged_pence = charged_pence + ?, "
     "last_payment_on = CASE WHEN last_payment_on IS NULL OR last_payment_on < ? THEN ? ELSE last_payment_on END, "
     "last_entry_on = CASE WHEN last_entry_on IS NULL OR last_entry_on < ? THEN ? ELSE last_entry_on END, "
 )
+_MOVE = "stage = ?, stage_since = ?, closed_on = ?, priority = ?, "

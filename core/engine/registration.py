@@ -14,6 +14,7 @@ from ..errors import NotFound
 from ..store.locks import council_lock
 from ..store.models import Council, utcnow
 from .plugins import PluginHost
+from .priorities import refresh_priorities
 from ..profiles.profile import Profile, council_profile_path, load_profile, load_profile_bytes
 
 __all__ = ["register_council", "council_profile", "council_row"]
@@ -47,6 +48,7 @@ def register_council(engine: Engine, host: PluginHost, council_id: str, profile_
                 _review_under_new_profile(conn, council_id, exists.last_run_on + timedelta(days=1))
         else:
             conn.execute(sa.insert(COUNCIL).values(id=council_id, created_at=utcnow(), **values))
+        refresh_priorities(conn, host, profile)
     return profile, not exists
 
 

@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 from .case_loader import ACCOUNT, LoadedCase, load_cases
 from ..cases import Case, Move, write_schedule
 from .chunk_writes import ChunkWrites
+from .priorities import Priorities
 from ..context import Context
 from .registration import COUNCIL, council_profile, council_row
 from ..errors import PluginError, RunRefused
@@ -99,6 +100,7 @@ class _Run:
         self._dry_conn: Connection | None = None
         self.billable: list[str] = []
         self.progressable: list[str] = []
+        self.priorities = Priorities(host, profile)
 
     @contextmanager
     def tx(self) -> Iterator[Connection]:
@@ -189,7 +191,7 @@ class _Run:
             if dt in self.progressable:
                 self._review(ctx, [i for i in items if i.case.stage_since <= day and (
                     dt in changed or i.case.id in w.billed or (i.next_review_on is not None and i.next_review_on <= day))], w)
-        w.flush(conn, day)
+        w.flush(conn, day, self.council_id)
         self.report.cases_evaluated += w.evaluated
 
     def _bill(self, ctx: Context, items: list[LoadedCase], w: ChunkWrites) -> None:
@@ -267,7 +269,10 @@ class _Run:
                     raise PluginError(f"{dt}: rule {move.rule!r} cannot move {case.reference} from {case.stage!r} to {move.to_stage!r}")
                 moves.append((case, move))
                 terminal = ladder.is_terminal(move.to_stage)
-                w.moved[case.id] = (move.to_stage, None if terminal else nxt, day if terminal else None)
+                w.moved[case.id] = (move.to_stage, None if terminal else nxt, day if terminal else None,
+                                    self.priorities.of(dt, move.to_stage, case.balance_pence))
+                w.stage_deltas[(dt, case.stage)] -= 1
+                w.stage_deltas[(dt, move.to_stage)] += 1
                 self.report.moves[dt][move.to_stage] += 1
                 w.events.append({
                     "account_id": case.id, "on_date": day, "from_stage": case.stage, "to_stage": move.to_stage,

@@ -10,6 +10,7 @@ nightly run catch up from it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
@@ -20,6 +21,9 @@ from ..engine.batch import collector_paused
 from ..store.bulk import Bulk
 from .csv_files import CsvFile
 from ..debt_types import ColumnError
+from ..engine.priorities import Priorities
+from ..store.models import name_key
+from ..store.stage_counts import add_stage_counts
 from .import_rows import (
     MAX_TEXT, ImportResult, Problems, check_header, locked_import, lookup, parse_amount, parse_date, write_rows,
 )
@@ -126,8 +130,12 @@ def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, profi
             "stage": debt_type.ladder.initial, "attrs": attrs, "joint": joint,
         }, (debtor_ref, debtor_name, kind)
 
-    return write_rows(engine, council_id, f, result, problems, parse,
-                      lambda conn, batch_id, chunk: _write_accounts(conn, council_id, batch_id, chunk, problems), progress)
+    priorities, arrived = Priorities(host, profile), Counter()
+    return write_rows(
+        engine, council_id, f, result, problems, parse,
+        lambda conn, batch_id, chunk: _write_accounts(conn, council_id, batch_id, chunk, problems, priorities, arrived),
+        progress, finish=lambda conn: add_stage_counts(conn, council_id, arrived),
+    )
 
 
 def _implausible(opened: date, earliest: date, latest: date, business_date: date, rules) -> str:
@@ -138,7 +146,8 @@ def _implausible(opened: date, earliest: date, latest: date, business_date: date
             f"{business_date.isoformat()} ([imports] latest_account_days); check the year")
 
 
-def _write_accounts(conn: Connection, council_id: str, batch_id: int, chunk, problems: Problems) -> None:
+def _write_accounts(conn: Connection, council_id: str, batch_id: int, chunk, problems: Problems,
+                    priorities: Priorities, arrived: Counter) -> None:
     """Check the chunk against accounts already stored; write it only while the file has no problems."""
     refs = [values["reference"] for _, values, _ in chunk]
     existing = {row[0] for row in lookup(conn, "account", "reference", council_id, refs, ("reference",))}
@@ -165,20 +174,23 @@ def _write_accounts(conn: Connection, council_id: str, batch_id: int, chunk, pro
                                          "a debtor's details cannot change through an accounts import")
     if problems:
         return
-    b.insert_new("debtor", ("council_id", "reference", "name", "kind"), debtors.values(), ("council_id", "reference"))
+    b.insert_new("debtor", ("council_id", "reference", "name", "kind", "name_key"),
+                 ((*d, name_key(d[2])) for d in debtors.values()), ("council_id", "reference"))
     ids = dict(lookup(conn, "debtor", "reference", council_id, debtors, ("reference", "id")))
     b.insert(
         "account",
         ("council_id", "reference", "debt_type", "debtor_id", "opened_on", "amount_pence", "stage", "stage_since",
-         "balance_pence", "paid_pence", "charged_pence", "next_bill_on", "next_review_on", "attrs", "state", "import_id"),
+         "balance_pence", "paid_pence", "charged_pence", "next_bill_on", "next_review_on", "attrs", "state", "import_id",
+         "priority"),
         (
             (council_id, v["reference"], v["debt_type"], ids[ref], b.day(v["opened_on"]), v["amount_pence"], v["stage"],
              b.day(v["opened_on"]), 0, 0, 0, b.day(v["opened_on"]), b.day(v["opened_on"]),
-             b.json(v["attrs"]), "{}", batch_id)
+             b.json(v["attrs"]), "{}", batch_id, priorities.of(v["debt_type"], v["stage"], 0))
             for _, v, (ref, _, _) in chunk
         ),
         json_columns=("attrs", "state"),
     )
+    arrived.update((v["debt_type"], v["stage"]) for _, v, _ in chunk)
     joint = {v["reference"]: v["joint"][0] for _, v, _ in chunk if v["joint"]}
     if joint:
         accounts = dict(lookup(conn, "account", "reference", council_id, joint, ("reference", "id")))

@@ -13,10 +13,12 @@ from ..cases import Move, WriteOffRequest, read_schedule
 from ..context import Context
 from ..store.db import busy_refused, writing
 from ..statutory.enforcement import agent_step_problem
+from ..engine.priorities import Priorities
 from ..engine.registration import council_profile, council_row
 from ..errors import ActionRefused, NotFound
 from ..store.ledger import Totals, add_entry, apply_totals
 from ..store.locks import ACTION_LOCK_WAIT
+from ..store.stage_counts import add_stage_counts
 from ..store.models import AccountParty, Officer, StageEvent, utcnow
 from ..engine.plugins import PluginHost
 from .write_off import authorise_write_off
@@ -275,6 +277,9 @@ def record_action(
         )
         if new_state is not None:
             values["state"] = new_state
+        if target != acc.stage:
+            values["priority"] = Priorities(host, profile).of(acc.debt_type, target, case.balance_pence)
+            add_stage_counts(conn, council_id, {(acc.debt_type, acc.stage): -1, (acc.debt_type, target): 1})
         conn.execute(sa.update(ACCOUNT).where(ACCOUNT.c.id == acc.id).values(**values))
     return {"reference": reference, "action": action, "from": acc.stage, "to": target, "fees_pence": fees_pence, "officer": officer.login}
 

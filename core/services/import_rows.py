@@ -137,10 +137,11 @@ def locked_import(engine: Engine, host, council_id: str, path, kind: str,
 
 def write_rows(engine: Engine, council_id: str, f: CsvFile, result: ImportResult, problems: Problems,
                parse: Callable[[int, list[str]], Any], write: Callable[[Connection, int, list], None],
-               progress: Callable[[int], None] | None) -> ImportResult:
+               progress: Callable[[int], None] | None,
+               finish: Callable[[Connection], None] | None = None) -> ImportResult:
     """The one transaction of an import: its batch record, then each row checked by ``parse(line, row)`` (the item
-    to write, or None when the row had a problem), written ``CHUNK`` at a time by ``write(conn, batch_id, items)``;
-    rolled back whole, every problem reported, if there is any."""
+    to write, or None when the row had a problem), written ``CHUNK`` at a time by ``write(conn, batch_id, items)``,
+    and ``finish(conn)`` last; rolled back whole, every problem reported, if there is any."""
     width = len(f.header)
     try:
         with writing(engine) as conn:
@@ -163,6 +164,8 @@ def write_rows(engine: Engine, council_id: str, f: CsvFile, result: ImportResult
                 write(conn, batch_id, chunk)
             if problems:
                 raise Rejected()
+            if finish is not None:
+                finish(conn)
             finish_batch(conn, batch_id, result)
     except Rejected:
         raise problems.rejected() from None

@@ -19,7 +19,7 @@ from sqlmodel import Field, SQLModel
 
 __all__ = [
     "Council", "Officer", "Debtor", "Account", "AccountParty",
-    "LedgerEntry", "StageEvent", "Run", "ImportBatch", "PaymentReceipt", "LEDGER_KINDS", "DEBTOR_KINDS",
+    "LedgerEntry", "StageEvent", "Run", "ImportBatch", "PaymentReceipt", "StageCount", "LEDGER_KINDS", "DEBTOR_KINDS",
 ]
 
 SQLModel.metadata.naming_convention = {
@@ -68,16 +68,26 @@ class Officer(SQLModel, table=True):
     created_at: datetime = _ts()
 
 
+def name_key(name: str) -> str:
+    """A debtor's name as it is searched: case folded and spaces collapsed (``casefold``, not SQL's ASCII ``lower``)."""
+    return " ".join(name.casefold().split())
+
+
+_OPEN = sa.text("closed_on IS NULL")
+
+
 class Debtor(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("council_id", "reference"),
         sa.CheckConstraint("kind in ('person', 'sole_trader', 'company')", name="kind"),
+        sa.Index("ix_debtor_name_key", "council_id", "name_key"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     council_id: str = Field(foreign_key="council.id", max_length=40)
     reference: str = Field(max_length=80)
     name: str
     kind: str = Field(default="person", max_length=20)
+    name_key: str = Field(default="", sa_type=sa.Text)
 
 
 class Account(SQLModel, table=True):
@@ -86,6 +96,11 @@ class Account(SQLModel, table=True):
         sa.Index("ix_account_review", "council_id", "next_review_on"),
         sa.Index("ix_account_billing", "council_id", "next_bill_on"),
         sa.Index("ix_account_debtor_id", "debtor_id"),
+        sa.Index("ix_account_reference", "reference"),
+        sa.Index("ix_account_queue_priority", "council_id", "debt_type", "stage", "priority",
+                 sa.text("balance_pence DESC"), sa.text("id DESC"), sqlite_where=_OPEN, postgresql_where=_OPEN),
+        sa.Index("ix_account_queue_age", "council_id", "debt_type", "stage", "stage_since", "id",
+                 sqlite_where=_OPEN, postgresql_where=_OPEN),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     council_id: str = Field(foreign_key="council.id", max_length=40)
@@ -104,6 +119,7 @@ class Account(SQLModel, table=True):
     next_bill_on: Optional[date] = None
     next_review_on: Optional[date] = None
     closed_on: Optional[date] = None
+    priority: Optional[int] = None
     attrs: dict = Field(default_factory=dict, sa_type=sa.JSON)
     state: dict = Field(default_factory=dict, sa_type=sa.JSON)
     schedule: Optional[list] = Field(default=None, sa_type=sa.JSON)
@@ -202,3 +218,13 @@ class PaymentReceipt(SQLModel, table=True):
     ledger_entry_id: int = Field(foreign_key="ledger_entry.id", sa_type=sa.BigInteger)
     import_id: int = Field(foreign_key="import_batch.id")
     line: int
+
+
+class StageCount(SQLModel, table=True):
+    """How many of a council's accounts of a debt type are at a stage, kept as cases move (the queues' counts)."""
+
+    __tablename__ = "stage_count"
+    council_id: str = Field(foreign_key="council.id", primary_key=True, max_length=40)
+    debt_type: str = Field(primary_key=True, max_length=40)
+    stage: str = Field(primary_key=True, max_length=60)
+    n: int = 0
