@@ -28,7 +28,7 @@ from .statutory.instalments import due_dates, financial_year_start, instalment_c
 from .hookspecs import hookimpl
 from .ladder import ANY, STAY, Ladder, Stage, Transition, cleared, render_reason
 from .review import LadderReview
-from .rules import DebtTypeRules
+from .rules import DebtTypeRules, QueueSpec
 from .money import format_pence, parse_pounds, percent_of, pounds
 from .statutory.working_days import WorkingCalendar
 
@@ -40,7 +40,7 @@ except PackageNotFoundError:  # pragma: no cover - running from an unbuilt tree
 __all__ = [
     "Action", "ANY", "ArrearsError", "Billing", "Case", "Charge", "Column", "Context", "DebtType", "DebtTypeRules",
     "DebtTypeRegistry", "EA_STAGES", "EnforcementAgentParameters", "EnforcementFees", "Fee", "InvalidLadder", "Ladder", "LadderReview",
-    "Move", "Outcome", "Parameters", "PluginError", "ProfileError", "Stage", "STAY", "Transition",
+    "Move", "Outcome", "Parameters", "PluginError", "ProfileError", "QueueSpec", "Stage", "STAY", "Transition",
     "WorkingCalendar", "WriteOffRequest", "__version__", "agent_step_problem", "balance_payable_from", "balance_unpaid_when_due",
     "cleared", "court_outcome_transitions", "date_field", "default_guard", "demand_year_problems", "due_dates",
     "earliest_visit", "enforcement_agent_stages", "enforcement_agent_transitions", "enforcement_fee",

@@ -19,6 +19,7 @@ from .rules import DebtTypeRules
 __all__ = ["Column", "DebtType", "DebtTypeRegistry", "Parameters", "ColumnError"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
+_QUEUE = re.compile(r"^[a-z][a-z0-9_-]{1,59}$")
 
 
 class Parameters(BaseModel):
@@ -138,7 +139,7 @@ class DebtTypeRegistry:
         if not isinstance(debt_type.rules, DebtTypeRules):
             raise PluginError(f"debt type {debt_type.id!r}: rules must be an arrears.DebtTypeRules")
         debt_type.ladder.validate(debt_type.guards, owner=f"debt type {debt_type.id!r}")
-        problems = rule_name_problems(debt_type) + reason_template_problems(debt_type)
+        problems = rule_name_problems(debt_type) + reason_template_problems(debt_type) + queue_problems(debt_type)
         if problems:
             raise PluginError(f"plugin {self.current_plugin!r}, debt type {debt_type.id!r}: " + "; ".join(problems))
         for check in self.checks:
@@ -161,6 +162,26 @@ def rule_name_problems(debt_type: DebtType) -> list[str]:
     known = {t.rule for t in debt_type.ladder.transitions}
     named = list(debt_type.rules.rule_names) + [r for r in debt_type.rules.reason_facts if r != "*"]
     return [f"rule {name!r} is named by its rules but is not a rule of its ladder" for name in named if name not in known]
+
+
+def queue_problems(debt_type: DebtType) -> list[str]:
+    """The debt type's own queues (under its default parameters) that name no open stage or clash with a name."""
+    try:
+        specs = list(debt_type.rules.queues(debt_type.params()))
+    except Exception as exc:  # a broken plugin is reported, not raised from deep inside a screen
+        return [f"its queues cannot be listed: {type(exc).__name__}: {exc}"]
+    stages = {s.id: s for s in debt_type.ladder.stages}
+    problems, seen = [], set()
+    for spec in specs:
+        if spec.name in stages or spec.name in seen or not _QUEUE.match(spec.name):
+            problems.append(f"queue {spec.name!r} needs a unique name of lower-case letters, digits, - and _ that is no stage id")
+        seen.add(spec.name)
+        for stage in spec.stages:
+            if stage not in stages or stages[stage].terminal:
+                problems.append(f"queue {spec.name!r} names {stage!r}, which is not an open stage of its ladder")
+        if spec.min_days < 0:
+            problems.append(f"queue {spec.name!r} has min_days {spec.min_days}; give 0 or more")
+    return problems
 
 
 def reason_template_problems(debt_type: DebtType) -> list[str]:

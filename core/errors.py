@@ -45,3 +45,7 @@ class ActionRefused(ArrearsError):
 
 class Busy(ArrearsError):
     """What was asked would change a case another writer holds; nothing was written, it may be tried again."""
+
+
+class SignInRefused(ArrearsError):
+    """A sign-in refused: a wrong login or password (which of the two is not said), a locked login, no password set."""

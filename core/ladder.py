@@ -37,12 +37,17 @@ def cleared(case: Case, context: Any) -> date | None:
 
 @dataclass(frozen=True, slots=True)
 class Stage:
-    """One stage of a ladder. Terminal stages (paid, written off) end the recovery."""
+    """One stage of a ladder. Terminal stages (paid, written off) end the recovery.
+
+    ``officer_decides``: the case waits here for an officer's decision (its way on is an officer action,
+    not a date or a payment); such cases make up the officers' "decisions" queue.
+    """
 
     id: str
     label: str
     terminal: bool = False
     description: str = ""
+    officer_decides: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,10 @@ class Ladder:
     def stage(self, stage_id: str) -> Stage:
         return self._by_id[stage_id]
 
+    def get(self, stage_id: str) -> Stage | None:
+        """The stage ``stage_id``, or None when the ladder has none (a stage a newer version removed)."""
+        return self._by_id.get(stage_id)
+
     def is_terminal(self, stage_id: str) -> bool:
         return stage_id in self._terminal
 
@@ -175,6 +184,8 @@ class Ladder:
                 problems.append(f"stage {stage.id!r} cannot be reached from {ids[0]!r}")
             if not stage.terminal and not any(t.target != STAY for t in self.outgoing(stage.id)):
                 problems.append(f"stage {stage.id!r} is a dead end (not terminal, no way out)")
+            if stage.officer_decides and not any(a.to_stage for a in self.actions(stage.id)):
+                problems.append(f"stage {stage.id!r} waits for an officer's decision but no officer action moves it")
         if problems:
             raise InvalidLadder(f"{owner}: " + "; ".join(problems))
 

@@ -15,6 +15,7 @@ calendar, the day itself). Money is integer pence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +23,24 @@ if TYPE_CHECKING:
     from .cases import Billing, Case, Charge, Fee, Move, Outcome
     from .context import Context
 
-__all__ = ["DebtTypeRules"]
+__all__ = ["DebtTypeRules", "QueueSpec"]
 
-_DECIDES = ("bill", "fees", "check_row", "check_action", "action_facts", "action_state", "action_entries")
+_DECIDES = ("bill", "fees", "check_row", "check_action", "action_facts", "action_state", "action_entries", "queues")
+
+
+@dataclass(frozen=True, slots=True)
+class QueueSpec:
+    """A work queue a debt type offers its officers: open cases at ``stages`` for at least ``min_days`` days.
+
+    ``name`` is unique within the debt type and is not one of its stage ids; officers open it as
+    ``<debt type>.<name>`` (``arrears queue show pcn.representations-near-limit``).
+    """
+
+    name: str
+    label: str
+    stages: tuple[str, ...]
+    min_days: int = 0
+    description: str = ""
 
 
 class DebtTypeRules:
@@ -74,6 +90,10 @@ class DebtTypeRules:
 
     def action_entries(self, case: Case, action: str, fields: dict[str, str], context: Context) -> list[Charge]:
         """Ledger entries an officer's action posts: charges or adjustments (negative amounts reduce the debt)."""
+        return []
+
+    def queues(self, params: Any) -> list[QueueSpec]:
+        """The debt type's own work queues under the council's parameters in force today (``params``)."""
         return []
 
     def provides(self) -> list[str]:

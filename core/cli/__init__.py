@@ -14,6 +14,8 @@ from .plugin_cmd import plugin
 from .plugins_cmd import plugins
 from .policy_cmd import complaint, plan
 from .profile_cmd import profile
+from .queue_cmd import debtor, portfolio, queue, search
+from .tui_cmd import serve, tui
 from .run_cmd import run
 from .setup_cmd import init
 
@@ -30,7 +32,8 @@ def cli(ctx: click.Context, db_url: str | None) -> None:
     ctx.obj = Env(db_url)
 
 
-for command in (plugins, plugin, profile, init, import_group, run, account, officer, ledger, plan, complaint, demo):
+for command in (plugins, plugin, profile, init, import_group, run, queue, search, account, debtor, portfolio, officer, ledger,
+                plan, complaint, demo, tui, serve):
     cli.add_command(command)
 
 

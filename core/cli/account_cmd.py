@@ -1,12 +1,16 @@
-"""``arrears account`` (show, actions, act) and ``arrears officer add``."""
+"""``arrears account`` (show, actions, act) and ``arrears officer`` (add, password)."""
 
 from __future__ import annotations
 
 import getpass
+import sys
 
 import click
 
-from ..services.accounts import add_officer, council_of, list_actions, record_action, show_account
+from ..services.accounts import add_officer, council_of, show_account
+
+from ..services.actions import list_actions, record_action
+from ..services.sign_in import set_password
 from ..money import format_pence, parse_pounds, MoneyError
 from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, today
 
@@ -30,8 +34,13 @@ def render_account(data: dict) -> list[str]:
         f"  stage:    {data['stage']} ({data['stage_label']}) since {data['stage_since']}",
         f"  priority: {data['priority']}   next review: {data['next_review_on'] or '-'}"
         + (f"   closed: {data['closed_on']}" if data["closed_on"] else ""),
-        "  timeline:",
     ]
+    if data["schedule"]:
+        late = sum(1 for s in data["schedule"] if s["status"] == "late")
+        lines.append(f"  schedule: {len(data['schedule'])} instalments, {late} late")
+        for s in data["schedule"]:
+            lines.append(f"    {s['due_on']}  {format_pence(s['amount_pence']):>12}  paid {format_pence(s['paid_pence']):>12}  {s['status']}")
+    lines.append("  timeline:")
     for t in data["timeline"]:
         if t["type"] == "stage":
             who = f" by {t['officer']}" if t.get("officer") else f" (run {t['run_id']})"
@@ -52,7 +61,7 @@ def render_account(data: dict) -> list[str]:
 @fail_cleanly
 def show(env: Env, reference: str, council_id: str, json_: bool) -> None:
     """Show an account: debtor, balance, stage, and the whole timeline with the reason for every move."""
-    data = show_account(env.engine(), env.host, council_id, reference)
+    data = show_account(env.engine(), env.host, council_id, reference, today())
     if json_:
         emit_json(data)
     else:
@@ -140,3 +149,29 @@ def officer_add(env: Env, login: str, council_id: str, role: str, write_off_limi
             raise click.BadParameter(str(exc), param_hint="--write-off-limit") from None
     add_officer(env.engine(), council_id, login, role, limit)
     click.echo(f"officer {login} of {council_id}: role {role}")
+
+
+@officer.command("password")
+@click.argument("login")
+@council_option
+@click.option("--password-stdin", is_flag=True,
+              help="Read the password from the first line of standard input (for scripts) instead of asking.")
+@json_option
+@db_option
+@pass_env
+@fail_cleanly
+def officer_password(env: Env, login: str, council_id: str, password_stdin: bool, json_: bool) -> None:
+    """Set LOGIN's password (asked twice, not shown); clears their wrong passwords and any lock."""
+    engine = env.engine()
+    if password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise click.UsageError("--password-stdin: standard input is empty; give the password on its first line")
+        password = line.rstrip("\r\n")
+    else:
+        password = click.prompt(f"Password for {login}", hide_input=True, confirmation_prompt=True)
+    set_password(engine, council_id, login, password)
+    if json_:
+        emit_json({"login": login, "council": council_id, "password_set": True})
+    else:
+        click.echo(f"password set for {login} (council {council_id})")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import functools
 import json
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -12,23 +12,21 @@ from typing import Any
 
 import click
 
+from ..services import clock
 from ..services.database import database_url, open_database
 from ..errors import ArrearsError, ImportRejected, ProfileError
 from ..engine.plugins import PluginHost, build_plugin_host
 
-__all__ = ["Env", "pass_env", "db_option", "council_option", "json_option", "date_type", "emit_json", "fail_cleanly",
+__all__ = ["Env", "pass_env", "db_option", "council_option", "json_option", "date_type", "emit_json", "emit_csv", "csv_option", "fail_cleanly",
            "progress_bar", "today", "business_date_option"]
 
 
 def today() -> date:
     """The date the commands take as today: ``ARREARS_TODAY`` (a training or test database's clock), else the system's."""
-    fixed = os.environ.get("ARREARS_TODAY", "").strip()
-    if not fixed:
-        return date.today()
     try:
-        return date.fromisoformat(fixed)
-    except ValueError:
-        raise click.ClickException(f"ARREARS_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+        return clock.today()
+    except ArrearsError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 class Env:
@@ -100,6 +98,17 @@ def business_date_option(help_text: str) -> Callable:
 
 def emit_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, default=str))
+
+
+csv_option = click.option("csv_", "--csv", is_flag=True, help="Print CSV (a header line, then one line each) instead of text.")
+
+
+def emit_csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """``rows`` as CSV with ``columns``; a list value is joined with spaces."""
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(columns)
+    for row in rows:
+        out.writerow([" ".join(v) if isinstance(v := row.get(c), list) else ("" if v is None else v) for c in columns])
 
 
 def fail_cleanly(fn: Callable) -> Callable:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -69,7 +70,18 @@ def council_row(conn: Connection, council_id: str):
     return row
 
 
+_PROFILES: "weakref.WeakKeyDictionary[PluginHost, dict[tuple[str, str, str], Profile]]" = weakref.WeakKeyDictionary()
+
+
 def council_profile(conn: Connection, host: PluginHost, council_id: str) -> Profile:
-    """The profile the council was registered with, validated against the installed plugins."""
+    """The profile the council was registered with, validated against the installed plugins (read once per version)."""
     row = council_row(conn, council_id)
-    return load_profile_bytes(row.profile_text.encode("utf-8"), row.profile_source, host.debt_types)
+    known = _PROFILES.setdefault(host, {})
+    key = (council_id, row.profile_version, row.profile_source)
+    profile = known.get(key)
+    if profile is None or profile.text != row.profile_text:
+        profile = load_profile_bytes(row.profile_text.encode("utf-8"), row.profile_source, host.debt_types)
+        if len(known) > 64:
+            known.clear()
+        known[key] = profile
+    return profile

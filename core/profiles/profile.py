@@ -31,7 +31,7 @@ import tomli_w
 from ..debt_types import DebtType, Parameters
 from ..errors import ProfileError
 from .inherit import bundled_councils, council_profile_path, inherit, parent_path, parse_toml
-from .sections import ImportsSection, PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
+from .sections import ImportsSection, PaymentPlansSection, QueuesSection, ServiceStandardsSection, VulnerabilitySection
 from .schema import Consultation, Delegation, ParamVersions, validate_document
 from ..statutory.working_days import WorkingCalendar
 
@@ -62,6 +62,7 @@ class Profile:
     vulnerability: VulnerabilitySection = VulnerabilitySection()
     service_standards: ServiceStandardsSection = ServiceStandardsSection()
     imports: ImportsSection = ImportsSection()
+    queues: QueuesSection = QueuesSection()
 
     def priority_of(self, debt_type_id: str, stage: str | None = None) -> int | None:
         """The priority level (1 first) of a case of ``debt_type_id`` at ``stage``: the stage's own level, else the type's."""
@@ -146,6 +147,7 @@ def _load(raw_bytes: bytes, name: str, debt_types: Mapping[str, DebtType], seen:
         vulnerability=doc.vulnerability,
         service_standards=doc.service_standards,
         imports=doc.imports,
+        queues=doc.queues,
     )
 
 

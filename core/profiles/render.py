@@ -16,7 +16,7 @@ from ..money import format_pence
 from .profile import Profile
 
 CORE_SECTIONS = ("council", "calendar", "priority", "write_off", "payment_plans", "vulnerability", "service_standards",
-                 "imports")
+                 "imports", "queues")
 
 __all__ = ["CORE_SECTIONS", "effective_profile", "flatten", "profile_toml", "param_notes", "describe_profile", "format_value",
            "plain"]
@@ -59,6 +59,7 @@ def effective_profile(profile: Profile) -> dict[str, Any]:
         "vulnerability": plain(profile.vulnerability),
         "service_standards": plain(profile.service_standards),
         "imports": plain(profile.imports),
+        "queues": plain(profile.queues),
         "debt_types": {},
     }
     for dt in profile.debt_types:

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..debt_types import DebtType, Parameters
-from .sections import ImportsSection, PaymentPlansSection, ServiceStandardsSection, VulnerabilitySection
+from .sections import ImportsSection, PaymentPlansSection, QueuesSection, ServiceStandardsSection, VulnerabilitySection
 
 __all__ = [
     "CouncilSection", "CalendarSection", "PrioritySection", "Delegation", "Consultation", "WriteOffSection",
@@ -78,6 +78,7 @@ class Document(_Strict):
     vulnerability: VulnerabilitySection = VulnerabilitySection()
     service_standards: ServiceStandardsSection = ServiceStandardsSection()
     imports: ImportsSection = ImportsSection()
+    queues: QueuesSection = QueuesSection()
     debt_types: dict[str, dict[str, Any]] = {}
 
 

@@ -1,11 +1,12 @@
-"""The profile sections that state a council's policies beyond the recovery ladders (DOMAIN §8, §10, §11; seeds).
+"""The profile sections that state a council's policies beyond the recovery ladders.
 
 ``[imports]`` says how the council's files are checked: how a payment already
 posted is recognised when a file comes again, and which account dates are
 plausible. ``[payment_plans]`` says which arrangements an officer may agree (checked by
 :mod:`arrears.services.payment_plans`), ``[vulnerability]`` the categories the council
 recognises and what it may do, ``[service_standards]`` its complaint stages
-and call-answering targets (deadlines by :mod:`arrears.services.service_standards`).
+and call-answering targets (deadlines by :mod:`arrears.services.service_standards`), ``[queues]`` how
+long a case may wait for an officer's decision.
 All are optional: a profile that leaves one out states no such policy.
 """
 
@@ -16,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 __all__ = ["PaymentPlansSection", "VulnerabilityCategory", "VulnerabilitySection", "ComplaintStage", "CallTarget",
-           "ServiceStandardsSection", "ImportsSection"]
+           "ServiceStandardsSection", "ImportsSection", "QueuesSection"]
 
 
 class _Strict(BaseModel):
@@ -109,6 +110,27 @@ class ServiceStandardsSection(_Strict):
         if stages != list(range(1, len(stages) + 1)):
             raise ValueError("complaint_stages must be stages 1, 2, ... in order")
         return self
+
+
+class QueuesSection(_Strict):
+    """The officers' work queues: how long a case may wait for an officer's decision (see the README's "Queues")."""
+
+    decision_days: int = Field(
+        default=10, ge=1, le=365,
+        description="A case waiting for an officer's decision (at a stage whose way on is an officer action) for "
+                    "more than this many days is overdue and joins the decisions-overdue queue.")
+    decision_days_by_debt_type: dict[str, int] = Field(
+        default={}, description="The same limit for particular debt types, by debt type id (e.g. pcn = 5).")
+
+    @model_validator(mode="after")
+    def _days_in_range(self) -> "QueuesSection":
+        for debt_type, days in self.decision_days_by_debt_type.items():
+            if not 1 <= days <= 365:
+                raise ValueError(f"decision_days_by_debt_type.{debt_type} must be 1 to 365 days, not {days}")
+        return self
+
+    def decision_days_for(self, debt_type: str) -> int:
+        return self.decision_days_by_debt_type.get(debt_type, self.decision_days)
 
 
 class ImportsSection(_Strict):

@@ -18,7 +18,8 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from .accounts import add_officer, record_action, show_account
+from .accounts import add_officer, show_account
+from .actions import record_action
 from ..engine.case_loader import ACCOUNT
 from ..engine.registration import register_council
 from ..store.db import make_engine, upgrade

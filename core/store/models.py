@@ -59,6 +59,8 @@ class Council(SQLModel, table=True):
 
 
 class Officer(SQLModel, table=True):
+    """An officer of a council; ``password_hash`` is argon2, ``failed_sign_ins`` the wrong passwords in a row."""
+
     __table_args__ = (sa.UniqueConstraint("council_id", "login"),)
     id: Optional[int] = Field(default=None, primary_key=True)
     council_id: str = Field(foreign_key="council.id", max_length=40)
@@ -66,6 +68,10 @@ class Officer(SQLModel, table=True):
     role: str = Field(max_length=60)
     write_off_limit_pence: Optional[int] = Field(default=None, sa_type=sa.BigInteger)
     created_at: datetime = _ts()
+    password_hash: Optional[str] = Field(default=None, sa_type=sa.Text)
+    failed_sign_ins: int = 0
+    locked_until: Optional[datetime] = Field(default=None, sa_type=sa.DateTime(timezone=True))
+    last_sign_in_at: Optional[datetime] = Field(default=None, sa_type=sa.DateTime(timezone=True))
 
 
 def name_key(name: str) -> str:

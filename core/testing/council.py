@@ -13,7 +13,8 @@ import tomli_w
 from ..engine.plugins import PluginHost
 from ..engine.runner import RunReport, run_council
 from ..services.account_import import import_accounts
-from ..services.accounts import add_officer, record_action, show_account
+from ..services.accounts import add_officer, show_account
+from ..services.actions import record_action
 from ..services.database import open_database, set_up_council
 from ..services.payment_import import import_payments
 

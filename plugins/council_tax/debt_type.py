@@ -1,6 +1,6 @@
 """The council tax debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
-from arrears import Column, DebtType, DebtTypeRules, demand_year_problems
+from arrears import Column, DebtType, DebtTypeRules, QueueSpec, demand_year_problems
 
 from .billing import bill
 from .fees import fees_for
@@ -47,6 +47,11 @@ class CouncilTaxRules(DebtTypeRules):
 
     def bill(self, case, context):
         return bill(case, context.params)
+
+    def queues(self, params):
+        return [QueueSpec("awaiting-route", "Liability orders awaiting a route", ("liability_order",),
+                          description="Liability orders the policy routes did not take: an officer chooses the remedy "
+                                      "(attachment of earnings, benefit deductions, enforcement agent, charging order, bankruptcy).")]
 
     def fees(self, case, move, context):
         return fees_for(case, move, context.params)

@@ -18,7 +18,7 @@ STAGES = (
           description="Decision, amount and method notified; one-month appeal window running (DOMAIN §4.1)."),
     Stage("appeal", "Appeal lodged", description="Recovery held until the appeal is decided."),
     Stage("recovery_review", "Recovery method to be chosen",
-          description="An officer chooses the next method; the decision lists those the facts allow."),
+          description="An officer chooses the next method; the decision lists those the facts allow.", officer_decides=True),
     Stage("ongoing_hb_deduction", "Deducting from ongoing HB",
           description="Weekly deduction within the reg 102 maximum (DOMAIN §4.1, WE-20)."),
     Stage("invoice", "Invoice issued", description="Debtor not on HB, or a balance is left (Rotherham: 7 days)."),

@@ -1,6 +1,6 @@
 """The business rates (NNDR) debt type as the platform sees it."""
 
-from arrears import Column, DebtType, DebtTypeRules, demand_year_problems
+from arrears import Column, DebtType, DebtTypeRules, QueueSpec, demand_year_problems
 
 from .billing import bill
 from .fees import fees_for
@@ -40,6 +40,10 @@ class NndrRules(DebtTypeRules):
 
     def bill(self, case, context):
         return bill(case, context.params)
+
+    def queues(self, params):
+        return [QueueSpec("awaiting-route", "Liability orders awaiting a route", ("liability_order",),
+                          description="An officer chooses the remedy: enforcement agent, committal, bankruptcy or winding up.")]
 
     def fees(self, case, move, context):
         return fees_for(case, move, context.params)

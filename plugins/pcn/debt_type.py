@@ -1,6 +1,6 @@
 """The Penalty Charge Notice debt type as the platform sees it: ladder, guards, parameters, columns, action checks."""
 
-from arrears import DebtType, DebtTypeRules
+from arrears import DebtType, DebtTypeRules, QueueSpec
 
 from .actions import action_entries, action_state, check_action
 from .billing import bill
@@ -30,6 +30,13 @@ class PcnRules(DebtTypeRules):
 
     def bill(self, case, context):
         return bill(case, context)
+
+    def queues(self, params):
+        limit = params.representations_decision_days
+        return [QueueSpec("representations-near-limit", f"Representations near the {limit}-day limit", ("representations",),
+                          min_days=max(0, limit - 14),
+                          description=f"Representations received {max(0, limit - 14)} or more days ago: undecided at "
+                                      f"{limit} days they are taken as accepted and the penalty is cancelled.")]
 
     def fees(self, case, move, context):
         return fees_for(case, move, context.params)

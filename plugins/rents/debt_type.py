@@ -1,6 +1,6 @@
 """The council rent debt type as the platform sees it: ladder, guards, parameters, import columns, action checks."""
 
-from arrears import DebtType, DebtTypeRules
+from arrears import DebtType, DebtTypeRules, QueueSpec
 
 from .billing import bill
 from .columns import COLUMNS, check_row
@@ -30,6 +30,13 @@ class RentsRules(DebtTypeRules):
 
     def bill(self, case, context):
         return bill(case)
+
+    def queues(self, params):
+        lapses_after = params.nsp_min_days + params.nsp_lapse_months * 365 // 12
+        return [QueueSpec("nsp-about-to-lapse", "NSPs about to lapse", ("nsp_served",), min_days=max(0, lapses_after - 30),
+                          description="Notices of seeking possession served long enough ago that they lapse within about "
+                                      f"30 days ({params.nsp_lapse_months} months after the date proceedings could begin) "
+                                      "unless a claim is issued.")]
 
     def fees(self, case, move, context):
         return transition_fees(context, [(case, move)])

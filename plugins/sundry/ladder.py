@@ -27,7 +27,7 @@ STAGES = (
     Stage("letter_before_claim", "Letter before claim sent",
           description="Business debtor; Late Payment Act compensation and interest when the profile charges them."),
     Stage("officer_review", "Officer review: choose the next route",
-          description="Pre-action time up, an action limit reached or a route ended; an officer decides."),
+          description="Pre-action time up, an action limit reached or a route ended; an officer decides.", officer_decides=True),
     Stage("visiting_officer", "With a visiting officer", description="To collect the debt or agree instalments."),
     Stage("with_agent", "With a collection agent"),
     Stage("service_suspended", "Service suspended until paid",
@@ -38,7 +38,7 @@ STAGES = (
     Stage("judgment", "Judgment entered (CCJ)", description="An officer chooses how to enforce it."),
     Stage("enforcement", "Enforcing the judgment"),
     Stage("write_off_review", "Time-barred: write-off review",
-          description="Past the six-year limitation period: not pursued further (Limitation Act 1980 s5)."),
+          description="Past the six-year limitation period: not pursued further (Limitation Act 1980 s5).", officer_decides=True),
     Stage("paid", "Paid in full", terminal=True),
     Stage("written_off", "Written off", terminal=True),
 )

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from arrears import Billing, Charge, DebtType, DebtTypeRules, Ladder, Parameters, Stage, Transition, cleared, hookimpl
-from arrears.services.accounts import add_officer, list_actions, record_action, show_account
+from arrears.services.accounts import add_officer, show_account
+from arrears.services.actions import list_actions, record_action
 from arrears.errors import ActionRefused
 from arrears.services.account_import import import_accounts
 from arrears.engine.plugins import build_plugin_host

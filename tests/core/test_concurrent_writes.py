@@ -20,7 +20,9 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
-from arrears.services.accounts import add_officer, record_action
+from arrears.services.accounts import add_officer
+
+from arrears.services.actions import record_action
 from arrears.errors import ActionRefused, Busy
 from arrears.store.ledger import verify_ledger
 

@@ -81,7 +81,7 @@ def test_entry_points_give_the_six_builtin_debt_types():
     assert info(host, "sundry").hooks == ["register_debt_types"]  # the rest through its rules, answered by the core
     assert host.debt_types["sundry"].rules.provides() == ["review", "bill", "fees", "check_action"]
     assert host.debt_types["pcn"].rules.provides() == ["review", "bill", "fees", "check_row", "check_action",
-                                                      "action_state", "action_entries"]
+                                                      "action_state", "action_entries", "queues"]
 
 
 def test_misspelled_hook_is_reported_and_the_others_still_load():

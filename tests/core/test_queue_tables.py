@@ -9,7 +9,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from arrears.services.accounts import add_officer, record_action
+from arrears.services.accounts import add_officer
+
+from arrears.services.actions import record_action
 from arrears.store.stage_counts import counted_afresh, stage_counts
 
 

@@ -14,8 +14,8 @@ def test_council_tax_instalments_on_the_first_or_the_fifteenth_by_direct_debit(c
     months = [f"2025-{m:02d}" for m in range(4, 13)] + ["2026-01"]
     # Ten instalments April to January (WE-05 amounts): £127.56 then nine of £123.00.
     amounts = [12756] + [12300] * 9
-    assert ow.show("CASH")["schedule"] == [{"due_on": f"{m}-01", "amount_pence": a} for m, a in zip(months, amounts)]
-    assert ow.show("DD")["schedule"] == [{"due_on": f"{m}-15", "amount_pence": a} for m, a in zip(months, amounts)]
+    assert [{k: s[k] for k in ("due_on", "amount_pence")} for s in ow.show("CASH")["schedule"]] == [{"due_on": f"{m}-01", "amount_pence": a} for m, a in zip(months, amounts)]
+    assert [{k: s[k] for k in ("due_on", "amount_pence")} for s in ow.show("DD")["schedule"]] == [{"due_on": f"{m}-15", "amount_pence": a} for m, a in zip(months, amounts)]
 
     # Both pay April; the Direct Debit of 15 May fails and is paid within the reminder's seven days.
     ow.pay(("CASH", "127.56", "2025-04-01"), ("DD", "127.56", "2025-04-15"), ("CASH", "123.00", "2025-05-01"),

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from arrears import Case, Context, DebtType, WorkingCalendar
-from arrears.services.accounts import add_officer, record_action, show_account
+from arrears.services.accounts import add_officer, show_account
+from arrears.services.actions import record_action
 from arrears.store.db import make_engine
 from arrears.services.account_import import import_accounts
 from arrears.services.payment_import import import_payments

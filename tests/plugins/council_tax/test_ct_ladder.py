@@ -152,7 +152,7 @@ def test_third_default_loses_instalments_the_next_day_without_a_reminder(council
 def test_we14_final_notice_without_an_instalment_scheme_then_summons_after_seven_days(council):
     council.account(amount="500.00", date="2025-05-10", instalments="0")
     council.run("2025-06-20")
-    assert council.show()["schedule"] == [{"due_on": "2025-06-01", "amount_pence": 50000}]
+    assert [{k: s[k] for k in ("due_on", "amount_pence")} for s in council.show()["schedule"]] == [{"due_on": "2025-06-01", "amount_pence": 50000}]
     assert council.moves() == [("2025-06-02", "final_notice"), ("2025-06-09", "summons")]
     assert reasons(council)["final_notice"] == (
         "£500.00 due 2025-06-01 unpaid and the account has no instalment scheme; final notice issued, pay by 2025-06-08 "
@@ -178,7 +178,7 @@ def test_paying_the_final_notice_stops_the_summons(council):
 def test_single_instalment_demand_in_the_final_quarter(council):
     council.account(date="2026-01-15")
     council.run("2026-02-20")
-    assert council.show()["schedule"] == [{"due_on": "2026-02-01", "amount_pence": 120000}]
+    assert [{k: s[k] for k in ("due_on", "amount_pence")} for s in council.show()["schedule"]] == [{"due_on": "2026-02-01", "amount_pence": 120000}]
     assert council.moves() == [("2026-02-02", "final_notice"), ("2026-02-09", "summons")]
 
 

@@ -24,7 +24,7 @@ def test_demand_from_the_import_columns(council, csv, shown):
     assert len(b2["schedule"]) == 12
     council("run", "--council", "ratesville", "--date", "2026-01-15")
     b3 = shown(council, "B3")
-    assert b3["schedule"] == [{"due_on": "2026-02-01", "amount_pence": 30_000}]
+    assert [{k: s[k] for k in ("due_on", "amount_pence")} for s in b3["schedule"]] == [{"due_on": "2026-02-01", "amount_pence": 30_000}]
 
 
 def test_an_instalment_day_that_is_not_a_whole_number_is_refused_at_import(council, csv):

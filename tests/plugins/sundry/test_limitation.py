@@ -132,7 +132,7 @@ def test_write_off_review_offers_only_write_off(council_with):
     council.invoice("OLD", "80.00", on=OLD.isoformat())  # imported after the council has run: reviewed next night
     council.run("2025-06-01")
     assert council.moves("OLD") == [("2025-06-01", "limitation_expired", "write_off_review")]
-    from arrears.services.accounts import list_actions
+    from arrears.services.actions import list_actions
     assert [a["action"] for a in list_actions(council.engine, council.host, "testshire", "OLD")] == ["write_off"]
     council.act("OLD", "write_off", "2025-06-02", reason="uneconomical")
     assert council.show("OLD")["stage"] == "written_off"

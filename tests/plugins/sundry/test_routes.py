@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from arrears.services.accounts import list_actions
+from arrears.services.actions import list_actions
 from arrears.errors import ActionRefused
 from arrears_sundry import SUNDRY
 from arrears_sundry.review import review

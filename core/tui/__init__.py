@@ -1,0 +1,1 @@
+"""The officers' terminal UI (Textual): queues, cases, debtors, the portfolio; it calls the services only."""
