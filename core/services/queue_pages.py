@@ -98,7 +98,9 @@ def _base(council_id: str, on: date, places: list[Place], queue: Queue, band: tu
     a = ACCOUNT.c
     query = (sa.select(*ROW_COLUMNS).join(DEBTOR, DEBTOR.c.id == a.debtor_id)
              .where(a.council_id == council_id, a.closed_on.is_(None)))
-    if len(places) == 1:
+    if queue.review_due:  # due cases are few once the night has run: found by ix_account_review, then sorted
+        query = query.where(a.next_review_on <= on, a.debt_type.in_(sorted({p.debt_type for p in places})))
+    elif len(places) == 1:
         query = query.where(a.debt_type == places[0].debt_type, a.stage == places[0].stage)
         cutoff = places[0].since_at_most(on)
         if cutoff is not None:
@@ -107,8 +109,6 @@ def _base(council_id: str, on: date, places: list[Place], queue: Queue, band: tu
         query = query.where(sa.or_(*[sa.and_(a.debt_type == p.debt_type, a.stage == p.stage,
                                              *( [a.stage_since <= p.since_at_most(on)] if p.min_days else []))
                                      for p in places]))
-    if queue.review_due:
-        query = query.where(a.next_review_on <= on)
     low, high = band
     if low is not None:
         query = query.where(a.balance_pence >= low)

@@ -87,6 +87,8 @@ class Debtor(SQLModel, table=True):
         sa.UniqueConstraint("council_id", "reference"),
         sa.CheckConstraint("kind in ('person', 'sole_trader', 'company')", name="kind"),
         sa.Index("ix_debtor_name_key", "council_id", "name_key"),
+        sa.Index("ix_debtor_name_prefix", "council_id", "name_key",
+                 postgresql_ops={"name_key": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     council_id: str = Field(foreign_key="council.id", max_length=40)

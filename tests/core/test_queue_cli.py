@@ -94,3 +94,13 @@ def test_a_schedule_shows_what_is_paid_in_due_order_and_what_is_late():
     assert [(s["paid_pence"], s["status"]) for s in shown] == [(10_000, "paid"), (5_000, "late"), (0, "late"), (0, "due")]
     assert [s["status"] for s in schedule_status(plan, 40_000, date(2025, 8, 1))] == ["paid"] * 4
     assert [s["status"] for s in schedule_status(plan, 5_000, date(2025, 3, 1))] == ["part paid", "due", "due", "due"]
+
+
+def test_the_tui_refuses_an_officer_of_no_such_council_before_it_starts(council):
+    council("officer", "add", "alice", "--council", "testshire", "--role", "recovery_officer")
+    result = council("tui", "--council", "testshire", "--officer", "mallory", expect=1)
+    assert "'mallory' is not an officer of council 'testshire'" in result.output
+    result = council("tui", "--council", "nowhere", "--officer", "alice", expect=1)
+    assert "unknown council 'nowhere'" in result.output
+    assert "--officer LOGIN" in council("tui", "--council", "testshire", expect=2).output
+    assert "unknown council 'nowhere'" in council("serve", "--council", "nowhere", expect=1).output

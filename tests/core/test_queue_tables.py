@@ -57,8 +57,13 @@ DESCENDING = {"ix_account_queue_priority"}
 dropping and re-adding them; their columns are checked by the queue tests instead."""
 
 
+POSTGRESQL_ONLY = {"ix_debtor_name_prefix"}
+"""Indexes only PostgreSQL needs (a name prefix under any collation); SQLite searches the prefix as a range."""
+
+
 def test_the_migrations_build_the_schema_the_models_declare(engine):
     with engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
-    differences = [d for d in differences if not (d[0] in ("add_index", "remove_index") and d[1].name in DESCENDING)]
+    skip = DESCENDING | (POSTGRESQL_ONLY if engine.dialect.name == "sqlite" else set())
+    differences = [d for d in differences if not (d[0] in ("add_index", "remove_index") and d[1].name in skip)]
     assert differences == []

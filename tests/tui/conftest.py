@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date, timedelta
 
 import pytest
@@ -29,6 +30,34 @@ def build_council(url: str, host, folder) -> TestCouncil:
     for ref in ("S00", "S01", "S02"):
         council.act(ref, "refer_collection_agent", START + timedelta(days=110), agent="Marstons")
     return council
+
+
+async def settle_screen(pilot, seconds: float = 0.0) -> None:
+    """Let timers fire (``seconds``) and every worker finish, then the screen redraw."""
+    if seconds:
+        await pilot.pause(seconds)
+    for _ in range(3):
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def settle():
+    """``await settle(pilot[, seconds])``: the app at rest, every desk call answered."""
+    return settle_screen
+
+
+@pytest.fixture
+def drive():
+    """``drive(app, scenario, size)``: run the app headless, let it load, then ``await scenario(pilot)``."""
+    def run(app, scenario, size=(110, 34)) -> None:
+        async def main():
+            async with app.run_test(size=size) as pilot:
+                await settle_screen(pilot)
+                await scenario(pilot)
+        asyncio.run(main())
+    return run
 
 
 @pytest.fixture

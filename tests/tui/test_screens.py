@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 import sqlalchemy as sa
 
@@ -23,29 +21,11 @@ from textual.widgets import DataTable, Input, Static
 
 
 
-async def settle(pilot, seconds: float = 0.0) -> None:
-    """Let timers fire and every worker finish, then the screen redraw."""
-    if seconds:
-        await pilot.pause(seconds)
-    for _ in range(3):
-        await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def drive(app, scenario, size=(110, 34)) -> None:
-    async def main():
-        async with app.run_test(size=size) as pilot:
-            await settle(pilot)
-            await scenario(pilot)
-    asyncio.run(main())
-
-
 def text_of(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-def test_home_lists_every_queue_with_its_count(make_app, council, desk_today):
+def test_home_lists_every_queue_with_its_count(make_app, council, desk_today, drive):
     expected = {q["name"]: q["count"] for q in list_queues(council.engine, council.host, council.id, desk_today)["queues"]}
 
     async def scenario(pilot):
@@ -62,7 +42,7 @@ def test_home_lists_every_queue_with_its_count(make_app, council, desk_today):
     drive(make_app(), scenario)
 
 
-def test_a_queue_pages_sorts_filters_and_searches(make_app):
+def test_a_queue_pages_sorts_filters_and_searches(make_app, settle, drive):
     async def scenario(pilot):
         table = pilot.app.screen.query_one("#queues", DataTable)
         table.move_cursor(row=table.get_row_index("reviews-due"))
@@ -104,7 +84,7 @@ def test_a_queue_pages_sorts_filters_and_searches(make_app):
     drive(make_app(), scenario)
 
 
-def test_a_case_its_decision_record_an_action_refused_then_recorded_and_the_debtor(make_app, council, desk_today):
+def test_a_case_its_decision_record_an_action_refused_then_recorded_and_the_debtor(make_app, council, desk_today, settle, drive):
     try:
         record_action(council.engine, council.host, council.id, "S05", "write_off", {"reason": "because"}, "officer",
                       desk_today)
@@ -175,7 +155,7 @@ def test_a_case_its_decision_record_an_action_refused_then_recorded_and_the_debt
     drive(make_app(), scenario)
 
 
-def test_the_palette_opens_a_case_by_reference_and_help_lists_the_keys(make_app):
+def test_the_palette_opens_a_case_by_reference_and_help_lists_the_keys(make_app, settle, drive):
     async def scenario(pilot):
         await pilot.press("ctrl+p")
         await settle(pilot)
@@ -192,7 +172,7 @@ def test_the_palette_opens_a_case_by_reference_and_help_lists_the_keys(make_app)
     drive(make_app(), scenario)
 
 
-def test_the_portfolio_counts_and_charts(make_app, council):
+def test_the_portfolio_counts_and_charts(make_app, council, settle, drive):
     async def scenario(pilot):
         await pilot.press("p")
         await settle(pilot)
@@ -207,7 +187,7 @@ def test_the_portfolio_counts_and_charts(make_app, council):
     drive(make_app(), scenario)
 
 
-def test_a_failing_database_is_one_line_and_the_screen_stays(make_app):
+def test_a_failing_database_is_one_line_and_the_screen_stays(make_app, settle, drive):
     async def scenario(pilot):
         app = pilot.app
         app.desk.engine = sa.create_engine("postgresql+psycopg://nobody@127.0.0.1:1/none")
@@ -221,7 +201,7 @@ def test_a_failing_database_is_one_line_and_the_screen_stays(make_app):
     drive(make_app(), scenario)
 
 
-def test_usable_at_80_by_24(make_app):
+def test_usable_at_80_by_24(make_app, settle, drive):
     async def scenario(pilot):
         table = pilot.app.screen.query_one("#queues", DataTable)
         assert table.region.height >= 10 and table.region.width == 80
@@ -235,7 +215,7 @@ def test_usable_at_80_by_24(make_app):
 
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
-def test_a_wrong_password_is_refused_and_the_right_one_opens_the_queues(make_app, council):
+def test_a_wrong_password_is_refused_and_the_right_one_opens_the_queues(make_app, council, settle, drive):
     from arrears.services.sign_in import set_password
 
     set_password(council.engine, council.id, "officer", "correct horse battery")

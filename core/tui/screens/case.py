@@ -59,14 +59,18 @@ class CaseScreen(DeskScreen):
         Binding("enter", "why", "Why (decision)"),
         Binding("a", "act", "Act"),
         Binding("d", "debtor", "Debtor"),
+        Binding("m", "more", "Earlier entries"),
         Binding("r", "reload", "Refresh"),
     ]
+    SHOWN = 150
+    """Timeline lines shown at first (newest first); m shows as many again, so a long history opens at once."""
 
     def __init__(self, reference: str) -> None:
         super().__init__()
         self.reference = reference
         self.case: dict[str, Any] | None = None
         self.events: list[dict[str, Any]] = []
+        self.shown = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -101,20 +105,37 @@ class CaseScreen(DeskScreen):
         names = ", ".join(a["action"] for a in case["actions"])
         self.query_one("#case-actions", Static).update(
             f"Actions at this stage (a): {names}" if names else "No officer action at this stage.")
-        table = self.query_one("#timeline", DataTable)
-        table.clear()
+        self.query_one("#timeline", DataTable).clear()
         self.events = list(reversed(case["timeline"]))
-        for i, t in enumerate(self.events):
+        self.shown = 0
+        self.action_more()
+
+    def action_more(self) -> None:
+        """Show the next stretch of the timeline, going back in time."""
+        table = self.query_one("#timeline", DataTable)
+        if self.shown and table.row_count > self.shown:
+            table.remove_row("more")
+        upto = min(len(self.events), self.shown + self.SHOWN)
+        rows = []
+        for i in range(self.shown, upto):
+            t = self.events[i]
             if t["type"] == "stage":
                 who = f"by {t['officer']}" if t.get("officer") else f"run {t['run_id']}"
                 detail = Text.assemble((f"{t['from']} → {t['to']}", "bold"), f"  [{t['rule']}] {who}: ", t["reason"] or "")
-                table.add_row(t["date"], Text("Stage", style="bold cyan"), "", detail, key=str(i))
+                rows.append((t["date"], Text("Stage", style="bold cyan"), "", detail))
             else:
-                table.add_row(t["date"], KIND.get(t["type"], t["type"]), money(t["amount_pence"]), t["description"], key=str(i))
+                rows.append((t["date"], KIND.get(t["type"], t["type"]), money(t["amount_pence"]), t["description"]))
+        table.add_rows(rows)
+        self.shown = upto
+        if upto < len(self.events):
+            table.add_row("", Text("…", style="dim"), "", Text(f"{len(self.events) - upto} earlier entries: m shows more",
+                                                               style="dim"), key="more")
 
     def action_why(self) -> None:
         table = self.query_one("#timeline", DataTable)
-        if not self.events or table.cursor_row >= len(self.events):
+        if not self.events or table.cursor_row >= self.shown:
+            if self.events and table.cursor_row >= self.shown:
+                self.action_more()
             return
         event = self.events[table.cursor_row]
         if event["type"] == "stage":
