@@ -168,7 +168,7 @@ def main() -> None:
     if args.recreate or not (args.db or (args.workdir / "bench.db").exists()):
         build(args, db)
 
-    from arrears.services.officer_desk import OfficerDesk
+    from arrears.services.officers.desk import OfficerDesk
 
     desk = OfficerDesk.open(db, COUNCIL, "bench.officer", today=lambda: ON)
     results = []

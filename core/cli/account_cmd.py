@@ -10,7 +10,7 @@ import click
 from ..services.accounts import add_officer, council_of, show_account
 
 from ..services.actions import list_actions, record_action
-from ..services.sign_in import set_password
+from ..services.officers.sign_in import set_password
 from ..money import format_pence, parse_pounds, MoneyError
 from .common import Env, council_option, date_type, db_option, emit_json, fail_cleanly, json_option, pass_env, today
 

@@ -8,11 +8,11 @@ from typing import Any
 import click
 
 from ..money import MoneyError, format_pence, parse_pounds
-from ..services.debtors import show_debtor
-from ..services.portfolio import portfolio as portfolio_of
-from ..services.queue_pages import PAGE_LIMIT, SORTS, queue_page
-from ..services.queues import list_queues
-from ..services.search import search as search_cases
+from ..services.officers.debtors import show_debtor
+from ..services.officers.portfolio import portfolio as portfolio_of
+from ..services.officers.pages import PAGE_LIMIT, SORTS, queue_page
+from ..services.officers.queues import list_queues
+from ..services.officers.search import search as search_cases
 from .common import (Env, business_date_option, council_option, csv_option, db_option, emit_csv, emit_json, fail_cleanly,
                      json_option, pass_env, today)
 

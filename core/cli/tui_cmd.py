@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..services.officer_desk import OfficerDesk
+from ..services.officers.desk import OfficerDesk
 from .common import Env, council_option, db_option, fail_cleanly, pass_env
 
 __all__ = ["tui", "serve"]

@@ -137,6 +137,7 @@ class Account(SQLModel, table=True):
 class AccountParty(SQLModel, table=True):
     """Other people jointly and severally liable for an account, besides ``account.debtor_id``."""
 
+    __table_args__ = (sa.Index("ix_accountparty_debtor_id", "debtor_id"),)
     account_id: int = Field(foreign_key="account.id", primary_key=True)
     debtor_id: int = Field(foreign_key="debtor.id", primary_key=True)
     role: str = Field(default="liable", max_length=30)

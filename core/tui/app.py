@@ -16,9 +16,10 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
+from textual.worker import get_current_worker
 
 from ..errors import ArrearsError
-from ..services.officer_desk import OfficerDesk
+from ..services.officers.desk import OfficerDesk
 
 __all__ = ["ArrearsApp"]
 
@@ -92,18 +93,23 @@ class ArrearsApp(App):
 
     def fetch(self, owner: DOMNode, call: Callable[[], Any], done: Callable[[Any], None], *, group: str = "load",
               failed: Callable[[str], None] | None = None) -> None:
-        """Run ``call`` (a desk call) in a worker thread; then ``done(result)`` on the screen, or the failure shown."""
+        """Run ``call`` (a desk call) in a worker thread; then ``done(result)`` on the screen, or the failure shown.
+
+        A newer call in the same group supersedes it: an answer that comes back late (the officer typed on) is dropped.
+        """
 
         def work() -> None:
+            worker = get_current_worker()
             try:
                 result = call()
             except ArrearsError as exc:
-                self.call_from_thread(failed or self.show_failure, str(exc))
-                return
+                outcome, value = failed or self.show_failure, str(exc)
             except Exception as exc:  # the UI must stay up whatever a plugin or the database does
-                self.call_from_thread(failed or self.show_failure, f"{type(exc).__name__}: {exc}")
-                return
-            self.call_from_thread(done, result)
+                outcome, value = failed or self.show_failure, f"{type(exc).__name__}: {exc}"
+            else:
+                outcome, value = done, result
+            if not worker.is_cancelled:
+                self.call_from_thread(outcome, value)
 
         owner.run_worker(work, thread=True, exclusive=True, group=group, exit_on_error=False)
 

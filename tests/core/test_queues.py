@@ -11,10 +11,10 @@ import sqlalchemy as sa
 
 from arrears import QueueSpec
 from arrears.errors import ActionRefused, NotFound
-from arrears.services.debtors import show_debtor
-from arrears.services.queue_pages import queue_page
-from arrears.services.queues import COUNT_CAP, count_label, list_queues
-from arrears.services.search import search
+from arrears.services.officers.debtors import show_debtor
+from arrears.services.officers.pages import queue_page
+from arrears.services.officers.queues import COUNT_CAP, count_label, list_queues
+from arrears.services.officers.search import search
 from arrears.store.db import make_engine, upgrade
 from arrears.store.models import Account
 from arrears.testing import TestCouncil
@@ -231,3 +231,15 @@ def test_a_queue_naming_a_stage_the_ladder_lacks_is_refused_at_registration(host
         registry.add(replace(sundry, rules=Rules(), plugin=""))
     assert "queue 'stuck' names 'nowhere'" in str(refused.value)
     assert "queue 'invoice' needs a unique name" in str(refused.value)
+
+
+def test_when_more_reviews_are_due_than_the_cap_they_come_oldest_first(town, monkeypatch):
+    import arrears.services.officers.pages as pages
+
+    monkeypatch.setattr(pages, "COUNT_CAP", 3)
+    first = queue_page(town.engine, town.host, town.id, "reviews-due", LATER, sort="balance", limit=4)
+    assert (first["sort"], first["sort_asked"]) == ("review", "balance")
+    rows = every_page(town, "reviews-due", LATER, "balance")
+    due = [c for c in truth(town.engine, LATER)]
+    assert len(due) > 3 and sorted(r["reference"] for r in rows) == sorted(c["reference"] for c in due)
+    assert [r["next_review_on"] for r in rows] == sorted(r["next_review_on"] for r in rows)

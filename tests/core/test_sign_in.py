@@ -11,9 +11,9 @@ from argon2 import PasswordHasher
 
 from arrears.cli import cli
 from arrears.errors import ActionRefused, SignInRefused
-from arrears.services import sign_in as sign_in_module
+from arrears.services.officers import sign_in as sign_in_module
 from arrears.services.accounts import add_officer
-from arrears.services.sign_in import LOCK_AFTER, LOCK_FOR, set_password, sign_in
+from arrears.services.officers.sign_in import LOCK_AFTER, LOCK_FOR, set_password, sign_in
 from arrears.store.models import Officer
 
 NOW = datetime(2025, 6, 2, 9, 30, tzinfo=timezone.utc)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from arrears.services.officer_desk import OfficerDesk
+from arrears.services.officers.desk import OfficerDesk
 from arrears.tui.app import ArrearsApp
 from arrears.testing import TestCouncil
 

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from arrears.errors import ActionRefused
 from arrears.services.actions import record_action
-from arrears.services.queues import list_queues
+from arrears.services.officers.queues import list_queues
 from arrears.tui.screens.action_form import ActionForm, ActionPicker
 from arrears.tui.screens.case import CaseScreen
 from arrears.tui.screens.debtor import DebtorScreen
@@ -216,7 +216,7 @@ def test_usable_at_80_by_24(make_app, settle, drive):
 
 @pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 def test_a_wrong_password_is_refused_and_the_right_one_opens_the_queues(make_app, council, settle, drive):
-    from arrears.services.sign_in import set_password
+    from arrears.services.officers.sign_in import set_password
 
     set_password(council.engine, council.id, "officer", "correct horse battery")
 
@@ -230,3 +230,22 @@ def test_a_wrong_password_is_refused_and_the_right_one_opens_the_queues(make_app
         assert pilot.app.desk.officer == "officer"
 
     drive(make_app(sign_in=True), scenario)
+
+
+def test_the_mouse_opens_a_queue_and_a_case(make_app, settle, drive):
+    async def scenario(pilot):
+        table = pilot.app.screen.query_one("#queues", DataTable)
+        row = table.get_row_index("reviews-due")
+        await pilot.click("#queues", offset=(3, row + 1))  # the first click moves the cursor there, the second opens
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, QueuesScreen) and table.cursor_row == row
+        await pilot.click("#queues", offset=(3, row + 1))
+        await settle(pilot)
+        queue = pilot.app.screen
+        assert isinstance(queue, QueueScreen) and queue.queue_name == "reviews-due"
+        await pilot.click("#cases", offset=(3, 2))
+        await pilot.click("#cases", offset=(3, 2))
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, CaseScreen) and pilot.app.screen.reference == queue.rows[1]["reference"]
+
+    drive(make_app(), scenario)

@@ -60,6 +60,7 @@ class ActionForm(ModalScreen):
         self.reference, self.action = reference, action
         self.fields = list(action["fields"]) + [f for f in action["optional_fields"] if f not in action["fields"]]
         self.ok = False
+        self.recording = False
         self._checked_for: dict[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -133,11 +134,19 @@ class ActionForm(ModalScreen):
             self.action_cancel()
 
     def action_record(self) -> None:
+        if self.recording:  # a second ctrl+s while the first is being written records nothing twice
+            return
         values = self.values()
         desk = self.app.desk  # type: ignore[attr-defined]
+        self.recording = True
         self.query_one("#problem", Static).update("Recording…")
+
+        def refused(message: str) -> None:
+            self.recording = False
+            self._refused(values, message)
+
         self.app.fetch(self, lambda: desk.record_action(self.reference, self.action["action"], values),  # type: ignore[attr-defined]
-                       self.dismiss, group="record", failed=lambda message: self._refused(values, message))
+                       self.dismiss, group="record", failed=refused)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

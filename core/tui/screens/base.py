@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 from ...money import format_pence
-from ...services.officer_desk import OfficerDesk
+from ...services.officers.desk import OfficerDesk
 
 __all__ = ["DeskScreen", "money", "flags_text", "case_cells", "CASE_COLUMNS"]
 

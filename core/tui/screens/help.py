@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
-from ...services.officer_desk import FLAGS
+from ...services.officers.desk import FLAGS
 
 __all__ = ["HelpScreen", "KEYS"]
 

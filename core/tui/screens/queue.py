@@ -13,6 +13,7 @@ from .base import CASE_COLUMNS, DeskScreen, case_cells
 __all__ = ["QueueScreen", "BANDS", "SORT_NAMES"]
 
 SORT_NAMES = {"priority": "priority, then balance", "balance": "largest balance", "age": "longest at stage"}
+OVER_CAP = "review date, oldest first (over 10,000 due: the night has not run)"
 BANDS: tuple[tuple[str, int | None, int | None], ...] = (
     ("any balance", None, None), ("under £100", None, 9_999), ("£100 to £1,000", 10_000, 100_000),
     ("£1,000 to £10,000", 100_000, 1_000_000), ("over £10,000", 1_000_001, None),
@@ -94,7 +95,7 @@ class QueueScreen(DeskScreen):
         self.query_one("#queue-title", Static).update(f"[b]{self.label}[/b] [dim]({self.queue_name})[/dim]")
         band = BANDS[self.band][0]
         self.query_one("#queue-filters", Static).update(
-            f"by {SORT_NAMES[self.sort]} · {self.debt_type or 'every debt type'} · {band}"
+            f"by {SORT_NAMES.get(data['sort'], OVER_CAP)} · {self.debt_type or 'every debt type'} · {band}"
             + (f" · matching “{self.text}”" if self.text else "")
             + f" · page {page}, {where}" + ("" if self.next_cursor else " (last page)"))
 

@@ -8,6 +8,11 @@ merged and the first page kept. The cursor is the last line's sort key, so the
 next page costs the same as the first however deep the officer goes, and
 cases that move meanwhile are neither shown twice nor skipped unless they moved.
 
+Reviews due are found by their date (``ix_account_review``): few once the
+night has run, they are sorted as asked; when more than 10,000 are due (the
+night has not run yet) the page is in review-date order, oldest first, which
+the index gives without sorting, and says so (``sort`` is then ``review``).
+
 When every priority comes from the profile (no plugin answers ``case_priority``),
 all cases at one stage share one priority, so both orders are read straight
 from ``ix_account_queue_priority``; otherwise the stage's cases are sorted.
@@ -23,20 +28,26 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..engine.plugins import PluginHost
-from ..engine.priorities import Priorities
-from ..engine.registration import council_profile
-from ..errors import ActionRefused
-from .queue_rows import ACCOUNT, DEBTOR, ROW_COLUMNS, joint_ids, rows_out
-from .queues import Place, Queue, find_queue
+from ...engine.plugins import PluginHost
+from ...engine.priorities import Priorities
+from ...engine.registration import council_profile
+from ...errors import ActionRefused
+from .lines import ACCOUNT, DEBTOR, ROW_COLUMNS, joint_ids, rows_out
+from .queues import COUNT_CAP, Place, Queue, due_count, find_queue
 from .search import matching_account_ids
 
 __all__ = ["SORTS", "PAGE_LIMIT", "queue_page", "decode_cursor"]
 
 SORTS = ("priority", "balance", "age")
 PAGE_LIMIT = 500
+PLACES_AT_ONCE = 400
+"""A queue of more places than this (never one of the core's) is read in one sorted query instead."""
 LAST = 1 << 30
 """Where a case with no priority sorts: after every level."""
+
+
+REVIEW = "review"
+"""The order of a queue of reviews when more than ``COUNT_CAP`` are due (the night has not run): oldest due first."""
 
 
 def _key(sort: str, row) -> tuple:
@@ -44,6 +55,8 @@ def _key(sort: str, row) -> tuple:
         return (LAST if row.priority is None else row.priority, -row.balance_pence, -row.id)
     if sort == "balance":
         return (-row.balance_pence, -row.id)
+    if sort == REVIEW:
+        return (row.next_review_on.toordinal(), row.id)
     return (row.stage_since.toordinal(), row.id)
 
 
@@ -67,6 +80,10 @@ def decode_cursor(sort: str, cursor: str | None) -> tuple | None:
 def _ordered(query: sa.Select, sort: str, cursor: tuple | None, level: Any, by_stage: bool) -> sa.Select | None:
     """``query`` in the sort's order after ``cursor``; None when the place has nothing after it."""
     a = ACCOUNT.c
+    if sort == REVIEW:
+        if cursor:
+            query = query.where(sa.tuple_(a.next_review_on, a.id) > (date.fromordinal(cursor[0]), cursor[1]))
+        return query.order_by(a.next_review_on, a.id)
     if sort == "age":
         if cursor:
             query = query.where(sa.tuple_(a.stage_since, a.id) > (date.fromordinal(cursor[0]), cursor[1]))
@@ -94,12 +111,14 @@ def _ordered(query: sa.Select, sort: str, cursor: tuple | None, level: Any, by_s
 
 
 def _base(council_id: str, on: date, places: list[Place], queue: Queue, band: tuple[int | None, int | None],
-          ids: list[int] | None) -> sa.Select:
+          ids: list[int] | None, by_review_date: bool) -> sa.Select:
     a = ACCOUNT.c
     query = (sa.select(*ROW_COLUMNS).join(DEBTOR, DEBTOR.c.id == a.debtor_id)
              .where(a.council_id == council_id, a.closed_on.is_(None)))
-    if queue.review_due:  # due cases are few once the night has run: found by ix_account_review, then sorted
-        query = query.where(a.next_review_on <= on, a.debt_type.in_(sorted({p.debt_type for p in places})))
+    if queue.review_due:
+        query = query.where(a.next_review_on <= on)
+    if by_review_date:  # found by ix_account_review (not place by place: most places hold few due)
+        query = query.where(a.debt_type.in_(sorted({p.debt_type for p in places})))
     elif len(places) == 1:
         query = query.where(a.debt_type == places[0].debt_type, a.stage == places[0].stage)
         cutoff = places[0].since_at_most(on)
@@ -122,12 +141,13 @@ def _base(council_id: str, on: date, places: list[Place], queue: Queue, band: tu
 def _read(conn: Connection, host: PluginHost, profile, council_id: str, queue: Queue, on: date, sort: str,
           cursor: tuple | None, limit: int, places: list[Place], band, ids) -> list:
     priorities = Priorities(host, profile)
-    per_place = not queue.review_due and ids is None and len(places) <= 64
+    by_review_date = queue.review_due  # reviews are found by their date (ix_account_review), few or many
+    per_place = ids is None and not by_review_date and len(places) <= PLACES_AT_ONCE
     groups = [[p] for p in places] if per_place else [places]
     selects = []
     for group in groups:
         level = priorities.of(group[0].debt_type, group[0].stage, 0) if len(group) == 1 else None
-        query = _ordered(_base(council_id, on, group, queue, band, ids), sort, cursor, level,
+        query = _ordered(_base(council_id, on, group, queue, band, ids, by_review_date), sort, cursor, level,
                          priorities.by_stage_only and len(group) == 1)
         if query is not None:
             selects.append(query.limit(limit + 1))
@@ -150,7 +170,6 @@ def queue_page(engine: Engine, host: PluginHost, council_id: str, name: str, on:
         raise ActionRefused(f"limit {limit}: give 1 to {PAGE_LIMIT} lines a page")
     if min_balance_pence is not None and max_balance_pence is not None and min_balance_pence > max_balance_pence:
         raise ActionRefused("the balance band's lower end is above its upper end")
-    cursor = decode_cursor(sort, after)
     with engine.connect() as conn:
         profile = council_profile(conn, host, council_id)
         queue = find_queue(host, profile, name, on)
@@ -159,6 +178,11 @@ def queue_page(engine: Engine, host: PluginHost, council_id: str, name: str, on:
             raise ActionRefused(f"debt type {debt_type!r} is not one council {council_id!r} recovers "
                                 f"({', '.join(profile.debt_types)})")
         ids = matching_account_ids(conn, council_id, text) if text and text.strip() else None
+        asked = sort
+        if queue.review_due and ids is None and places and \
+                due_count(conn, council_id, on, {p.debt_type for p in places}) > COUNT_CAP:
+            sort = REVIEW  # too many to sort: oldest due first, straight from the index
+        cursor = decode_cursor(sort, after)
         rows = [] if ids == [] or not places else _read(
             conn, host, profile, council_id, queue, on, sort, cursor, limit, places, (min_balance_pence, max_balance_pence), ids)
         page = rows[:limit]
@@ -166,7 +190,7 @@ def queue_page(engine: Engine, host: PluginHost, council_id: str, name: str, on:
     more = len(rows) > limit
     return {
         "council": council_id, "queue": {"name": queue.name, "label": queue.label, "description": queue.description},
-        "on": on.isoformat(), "sort": sort,
+        "on": on.isoformat(), "sort": sort, "sort_asked": asked,
         "filters": {"debt_type": debt_type, "min_balance_pence": min_balance_pence, "max_balance_pence": max_balance_pence,
                     "text": text or None},
         "rows": rows_out(host, profile, page, on, joint),

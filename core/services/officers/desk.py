@@ -16,17 +16,17 @@ from typing import Any
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Engine
 
-from ..engine.plugins import PluginHost, build_plugin_host
-from ..engine.registration import council_profile
-from ..errors import ArrearsError
-from . import clock
-from .accounts import resolve_officer, show_account
-from .actions import check_action, list_actions, record_action
-from .database import open_database
+from ...engine.plugins import PluginHost, build_plugin_host
+from ...engine.registration import council_profile
+from ...errors import ArrearsError
+from .. import clock
+from ..accounts import resolve_officer, show_account
+from ..actions import check_action, list_actions, record_action
+from ..database import open_database
 from .debtors import show_debtor
 from .portfolio import portfolio
-from .queue_pages import queue_page
-from .queue_rows import FLAGS
+from .pages import queue_page
+from .lines import FLAGS
 from .queues import list_queues
 from .search import search
 from .sign_in import sign_in

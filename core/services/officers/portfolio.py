@@ -9,11 +9,11 @@ from dateutil.relativedelta import relativedelta
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from ..engine.plugins import PluginHost
-from ..engine.registration import council_profile
-from ..store.models import Run
-from ..store.stage_counts import stage_counts
-from .queue_rows import ACCOUNT
+from ...engine.plugins import PluginHost
+from ...engine.registration import council_profile
+from ...store.models import Run
+from ...store.stage_counts import stage_counts
+from .lines import ACCOUNT
 
 __all__ = ["portfolio", "AGE_BANDS"]
 

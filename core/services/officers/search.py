@@ -13,10 +13,10 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..engine.plugins import PluginHost
-from ..engine.registration import council_profile
-from ..store.models import Account, Debtor, name_key
-from .queue_rows import ROW_COLUMNS, rows_out
+from ...engine.plugins import PluginHost
+from ...engine.registration import council_profile
+from ...store.models import Account, Debtor, name_key
+from .lines import ROW_COLUMNS, rows_out
 
 __all__ = ["matching_account_ids", "search", "SEARCH_LIMIT"]
 
@@ -51,8 +51,10 @@ def matching_account_ids(conn: Connection, council_id: str, text: str, limit: in
         debtors += conn.execute(sa.select(d.id).where(d.council_id == council_id, name_prefix(conn, d.name_key, key))
                                 .order_by(d.name_key, d.id).limit(limit)).scalars()
     if debtors and len(found) < limit:
-        found += conn.execute(sa.select(a.id).where(a.debtor_id.in_(debtors[:limit]), a.council_id == council_id)
-                              .order_by(a.id).limit(limit)).scalars()
+        # By ix_account_debtor_id: the debtors are the council's, so are their accounts; asked in SQL as well, the
+        # council would lead SQLite's planner to walk the council's every account.
+        owned = conn.execute(sa.select(a.id, a.council_id).where(a.debtor_id.in_(debtors[:limit]))).all()
+        found += sorted(i for i, council in owned if council == council_id)
     return list(dict.fromkeys(found))[:limit]
 
 

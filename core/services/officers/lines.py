@@ -8,9 +8,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from ..engine.plugins import PluginHost
-from ..profiles.profile import Profile
-from ..store.models import Account, AccountParty, Debtor
+from ...engine.plugins import PluginHost
+from ...profiles.profile import Profile
+from ...store.models import Account, AccountParty, Debtor
 
 __all__ = ["ROW_COLUMNS", "rows_out", "joint_ids", "FLAGS"]
 

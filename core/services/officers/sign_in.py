@@ -15,10 +15,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.engine import Engine
 
-from ..errors import ActionRefused, SignInRefused
-from ..store.db import writing
-from ..store.models import Officer
-from .accounts import resolve_officer
+from ...errors import ActionRefused, SignInRefused
+from ...store.db import writing
+from ...store.models import Officer
+from ..accounts import resolve_officer
 
 __all__ = ["LOCK_AFTER", "LOCK_FOR", "MIN_LENGTH", "WRONG", "set_password", "sign_in"]
 

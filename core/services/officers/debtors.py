@@ -9,11 +9,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from ..engine.plugins import PluginHost
-from ..engine.registration import council_profile
-from ..errors import NotFound
-from .queue_pages import LAST
-from .queue_rows import ACCOUNT, DEBTOR, PARTY, ROW_COLUMNS, joint_ids, rows_out
+from ...engine.plugins import PluginHost
+from ...engine.registration import council_profile
+from ...errors import NotFound
+from .pages import LAST
+from .lines import ACCOUNT, DEBTOR, PARTY, ROW_COLUMNS, joint_ids, rows_out
 
 __all__ = ["show_debtor"]
 
@@ -26,11 +26,12 @@ def show_debtor(engine: Engine, host: PluginHost, council_id: str, debtor_ref: s
         debtor = conn.execute(sa.select(DEBTOR).where(DEBTOR.c.council_id == council_id, DEBTOR.c.reference == debtor_ref)).first()
         if debtor is None:
             raise NotFound(f"no debtor {debtor_ref!r} for council {council_id!r}")
-        joint = sa.select(PARTY.c.account_id).where(PARTY.c.debtor_id == debtor.id)
-        rows = conn.execute(
-            sa.select(*ROW_COLUMNS).join(DEBTOR, DEBTOR.c.id == ACCOUNT.c.debtor_id)
-            .where(ACCOUNT.c.council_id == council_id, sa.or_(ACCOUNT.c.debtor_id == debtor.id, ACCOUNT.c.id.in_(joint)))
-        ).all()
+        # Each by its own index (not one OR, not the council's every account): the debtor's own, then those held jointly.
+        lines = sa.select(*ROW_COLUMNS, ACCOUNT.c.council_id).join(DEBTOR, DEBTOR.c.id == ACCOUNT.c.debtor_id)
+        own = conn.execute(lines.where(ACCOUNT.c.debtor_id == debtor.id)).all()
+        held = list(conn.execute(sa.select(PARTY.c.account_id).where(PARTY.c.debtor_id == debtor.id)).scalars())
+        joint = conn.execute(lines.where(ACCOUNT.c.id.in_(held))).all() if held else []
+        rows = list({r.id: r for r in own + joint if r.council_id == council_id}.values())
         shared = joint_ids(conn, [r.id for r in rows])
     rows.sort(key=lambda r: (r.closed_on is not None, LAST if r.priority is None else r.priority, -r.balance_pence, r.reference))
     accounts = rows_out(host, profile, rows, on, shared)

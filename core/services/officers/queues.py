@@ -19,14 +19,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from ..engine.plugins import PluginHost
-from ..engine.registration import council_profile
-from ..errors import NotFound
-from ..profiles.profile import Profile
-from ..store.models import Account
-from ..store.stage_counts import stage_counts
+from ...engine.plugins import PluginHost
+from ...engine.registration import council_profile
+from ...errors import NotFound
+from ...profiles.profile import Profile
+from ...store.models import Account
+from ...store.stage_counts import stage_counts
 
-__all__ = ["Queue", "Place", "COUNT_CAP", "council_queues", "find_queue", "list_queues", "count_label"]
+__all__ = ["Queue", "Place", "COUNT_CAP", "council_queues", "find_queue", "list_queues", "count_label", "due_count"]
 
 ACCOUNT = Account.__table__
 COUNT_CAP = 10_000
@@ -117,17 +117,21 @@ def count_label(n: int, capped: bool) -> str:
     return f"{n:,}+" if capped else f"{n:,}"
 
 
+def due_count(conn: Connection, council_id: str, on: date, debt_types: set[str]) -> int:
+    """Open cases of ``debt_types`` due for review by ``on``, counted by ``ix_account_review`` up to ``COUNT_CAP + 1``."""
+    a = ACCOUNT.c
+    inner = (sa.select(sa.literal(1)).where(a.council_id == council_id, a.next_review_on <= on, a.closed_on.is_(None),
+                                            a.debt_type.in_(sorted(debt_types))).limit(COUNT_CAP + 1))
+    return conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one()
+
+
 def capped_count(conn: Connection, council_id: str, queue: Queue, on: date, kept: dict[tuple[str, str], int]) -> tuple[int, bool]:
     """How many open cases the queue holds on ``on`` (kept counts when it has no date condition), and whether capped."""
     if queue.plain_stages:
         return sum(kept.get((p.debt_type, p.stage), 0) for p in queue.places), False
     a = ACCOUNT.c
     if queue.review_due:
-        dts = sorted({p.debt_type for p in queue.places})
-        inner = (sa.select(sa.literal(1)).where(a.council_id == council_id, a.next_review_on <= on, a.closed_on.is_(None),
-                                                a.debt_type.in_(dts))
-                 .limit(COUNT_CAP + 1))
-        n = conn.execute(sa.select(sa.func.count()).select_from(inner.subquery())).scalar_one()
+        n = due_count(conn, council_id, on, {p.debt_type for p in queue.places})
         return min(n, COUNT_CAP), n > COUNT_CAP
     total = 0
     for place in queue.places:
