@@ -68,6 +68,8 @@ def service_steps(desk) -> list[tuple[str, object, float]]:
     queues = desk.queues()["queues"]
     stages = sorted((q for q in queues if "." in q["name"] and q["count"]), key=lambda q: -q["count"])
     big = stages[0]["name"]
+    due = next(q for q in queues if q["name"] == "reviews-due")["count_label"]
+    print(f"largest stage queue: {big}, {stages[0]['count']:,} cases; reviews due: {due}")
     first = desk.queue_page(big, sort="balance")
     second = desk.queue_page(big, sort="balance", after=first["next_cursor"])
     name = desk.search(LONG)["rows"][0]["debtor_name"]
@@ -146,6 +148,12 @@ async def pilot_steps(desk, repeat: int) -> list[dict]:
         def search():
             app.open_search("S00012345")
         await measure("search: an account reference", search,
+                      lambda: isinstance(app.screen, SearchScreen) and bool(app.screen.rows), 100, leave=app.pop_screen)
+        name = desk.search(LONG)["rows"][0]["debtor_name"][:9]
+
+        def search_name():
+            app.open_search(name)
+        await measure(f"search: a name's start ({name!r})", search_name,
                       lambda: isinstance(app.screen, SearchScreen) and bool(app.screen.rows), 100, leave=app.pop_screen)
 
         def open_case():

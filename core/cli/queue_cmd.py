@@ -74,6 +74,8 @@ def queue() -> None:
 def queue_list(env: Env, council_id: str, business_date: date | None, non_empty: bool, json_: bool, csv_: bool) -> None:
     """Every queue of the council with its count: the core's, each stage's and each debt type's own."""
     data = list_queues(env.engine(), env.host, council_id, business_date or today(), include_empty=not non_empty)
+    for problem in data["problems"]:
+        click.echo(f"warning: {problem}", err=True)
     text = table([[q["name"], q["label"], q["count_label"]] for q in data["queues"]], ["QUEUE", "LABEL", "CASES"], {2})
     emit(data, json_, csv_, data["queues"], ["name", "label", "group", "source", "count", "capped"], text)
 

@@ -243,3 +243,15 @@ def test_when_more_reviews_are_due_than_the_cap_they_come_oldest_first(town, mon
     due = [c for c in truth(town.engine, LATER)]
     assert len(due) > 3 and sorted(r["reference"] for r in rows) == sorted(c["reference"] for c in due)
     assert [r["next_review_on"] for r in rows] == sorted(r["next_review_on"] for r in rows)
+
+
+def test_a_debt_type_whose_queues_fail_loses_only_its_own(town, monkeypatch):
+    rules = type(town.host.debt_types["sundry"].rules)
+
+    def broken(self, params):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(rules, "queues", broken)
+    listed = list_queues(town.engine, town.host, town.id, LATER)
+    assert any("debt type 'sundry'" in p and "ZeroDivisionError" in p for p in listed["problems"])
+    assert {"decisions", "sundry.further_recovery"} <= {q["name"] for q in listed["queues"]}

@@ -66,8 +66,11 @@ class Queue:
         return not self.review_due and all(p.min_days == 0 for p in self.places)
 
 
-def council_queues(host: PluginHost, profile: Profile, on: date) -> list[Queue]:
-    """Every queue of the council on ``on``, core first, then each debt type's stages and its own queues."""
+def council_queues(host: PluginHost, profile: Profile, on: date, problems: list[str] | None = None) -> list[Queue]:
+    """Every queue of the council on ``on``, core first, then each debt type's stages and its own queues.
+
+    A debt type whose ``queues`` fails under the council's parameters loses only its own queues; why goes to ``problems``.
+    """
     open_stages: list[tuple[str, Any]] = []
     for dt in profile.debt_types:
         debt_type = host.debt_types.get(dt)
@@ -92,7 +95,13 @@ def council_queues(host: PluginHost, profile: Profile, on: date) -> list[Queue]:
         if debt_type is None:
             continue
         label = debt_type.label
-        for spec in debt_type.rules.queues(profile.params(dt, on)):
+        try:
+            specs = list(debt_type.rules.queues(profile.params(dt, on)))
+        except Exception as exc:  # a plugin's bug must not take the officers' home screen down
+            specs = []
+            if problems is not None:
+                problems.append(f"debt type {dt!r} (plugin {debt_type.plugin!r}): its queues failed: {type(exc).__name__}: {exc}")
+        for spec in specs:
             queues.append(Queue(f"{dt}.{spec.name}", spec.label, spec.description, debt_type.plugin or dt,
                                 tuple(Place(dt, s, spec.min_days) for s in spec.stages), group=label, debt_type=dt))
         for stage in debt_type.ladder.stages:
@@ -153,12 +162,12 @@ def list_queues(engine: Engine, host: PluginHost, council_id: str, on: date, *, 
     with engine.connect() as conn:
         profile = council_profile(conn, host, council_id)
         kept = stage_counts(conn, council_id)
-        rows = []
-        for queue in council_queues(host, profile, on):
+        rows, problems = [], []
+        for queue in council_queues(host, profile, on, problems):
             n, capped = capped_count(conn, council_id, queue, on, kept)
             if n == 0 and not include_empty:
                 continue
             rows.append({"name": queue.name, "label": queue.label, "group": queue.group, "debt_type": queue.debt_type,
                          "source": queue.source, "description": queue.description, "count": n, "capped": capped,
                          "count_label": count_label(n, capped)})
-    return {"council": council_id, "council_name": profile.name, "on": on.isoformat(), "queues": rows}
+    return {"council": council_id, "council_name": profile.name, "on": on.isoformat(), "queues": rows, "problems": problems}

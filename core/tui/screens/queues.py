@@ -56,6 +56,9 @@ class QueuesScreen(DeskScreen):
         self.load(self.desk.queues, self.show, busy=self.query_one("#queues"))
 
     def show(self, data: dict[str, Any]) -> None:
+        if data.get("problems") and self.data is None:
+            for problem in data["problems"]:
+                self.notify(problem, title="A plugin's queues are missing", severity="warning", timeout=10)
         self.data = data
         self.app.known_queues = data["queues"]  # type: ignore[attr-defined]
         table = self.query_one("#queues", DataTable)
