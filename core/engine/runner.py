@@ -30,7 +30,7 @@ from ..context import Context
 from .registration import COUNCIL, council_profile, council_row
 from ..errors import PluginError, RunRefused
 from .batch import collector_paused
-from ..store.db import writing
+from ..store.db import refresh_statistics, writing
 from ..store.ledger import add_entry
 from ..store.locks import council_lock
 from ..store.models import Run, utcnow
@@ -40,6 +40,8 @@ from ..profiles.profile import Profile
 __all__ = ["RunReport", "run_council", "check_run_date", "FUTURE_LIMIT_YEARS"]
 
 FUTURE_LIMIT_YEARS = 10
+STATISTICS_AFTER = 10_000
+"""A run that looked at this many cases refreshes the database's statistics (PostgreSQL) when it ends."""
 """No run goes further ahead of today than this, even on purpose: such a date is a mistyped year."""
 
 RUN = Run.__table__
@@ -396,5 +398,7 @@ def run_council(
             if dry_tx is not None:
                 dry_tx.rollback()
                 dry_conn.close()
+    if not dry_run and report.cases_evaluated + report.accounts_billed >= STATISTICS_AFTER:
+        refresh_statistics(engine)
     report.seconds = time.perf_counter() - started
     return report

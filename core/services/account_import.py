@@ -19,6 +19,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..engine.batch import collector_paused
 from ..store.bulk import Bulk
+from ..store.db import refresh_statistics
+from ..engine.runner import STATISTICS_AFTER
 from .csv_files import CsvFile
 from ..debt_types import ColumnError
 from ..engine.priorities import Priorities
@@ -53,8 +55,11 @@ def import_accounts(
 
     Holds the council's lock: refused while a run, another import or a profile change is under way.
     """
-    return locked_import(engine, host, council_id, path, "accounts",
-                         lambda f, profile: _import(engine, host, council_id, f, profile, business_date, progress))
+    result = locked_import(engine, host, council_id, path, "accounts",
+                           lambda f, profile: _import(engine, host, council_id, f, profile, business_date, progress))
+    if result.rows >= STATISTICS_AFTER:
+        refresh_statistics(engine)
+    return result
 
 
 def _import(engine: Engine, host: PluginHost, council_id: str, f: CsvFile, profile, business_date: date,

@@ -19,7 +19,7 @@ from ..errors import ArrearsError, Busy
 
 __all__ = [
     "DEFAULT_DB", "database_url", "make_engine", "upgrade", "schema_is_current", "is_sqlite", "writing",
-    "busy_refused",
+    "busy_refused", "refresh_statistics",
 ]
 
 DEFAULT_DB = "sqlite:///arrears.db"
@@ -146,3 +146,11 @@ def schema_is_current(engine: Engine) -> bool:
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
     return current == heads
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """After many rows changed (an import, a night's run): PostgreSQL re-reads the accounts' and debtors' statistics, so
+    its planner picks the queue and search indexes at once, not whenever autovacuum gets round to it."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE account, debtor")

@@ -87,8 +87,7 @@ class Debtor(SQLModel, table=True):
         sa.UniqueConstraint("council_id", "reference"),
         sa.CheckConstraint("kind in ('person', 'sole_trader', 'company')", name="kind"),
         sa.Index("ix_debtor_name_key", "council_id", "name_key"),
-        sa.Index("ix_debtor_name_prefix", "council_id", "name_key",
-                 postgresql_ops={"name_key": "text_pattern_ops"}).ddl_if(dialect="postgresql"),
+        sa.Index("ix_debtor_name_prefix", "council_id", sa.text('name_key COLLATE "C"')).ddl_if(dialect="postgresql"),
     )
     id: Optional[int] = Field(default=None, primary_key=True)
     council_id: str = Field(foreign_key="council.id", max_length=40)
@@ -101,7 +100,7 @@ class Debtor(SQLModel, table=True):
 class Account(SQLModel, table=True):
     __table_args__ = (
         sa.UniqueConstraint("council_id", "reference"),
-        sa.Index("ix_account_review", "council_id", "next_review_on"),
+        sa.Index("ix_account_review", "council_id", "next_review_on", "id"),
         sa.Index("ix_account_billing", "council_id", "next_bill_on"),
         sa.Index("ix_account_debtor_id", "debtor_id"),
         sa.Index("ix_account_reference", "reference"),

@@ -29,10 +29,15 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def by_bytes(conn: Connection, column: sa.ColumnElement) -> sa.ColumnElement:
+    """``column`` compared byte by byte, as ``ix_debtor_name_prefix`` (PostgreSQL) and SQLite hold it."""
+    return sa.collate(column, "C") if conn.dialect.name == "postgresql" else column
+
+
 def name_prefix(conn: Connection, column: sa.ColumnElement, prefix: str) -> sa.ColumnElement:
     """``column`` starts with ``prefix``, written so that the dialect's index serves it."""
-    if conn.dialect.name == "postgresql":  # the text_pattern_ops index serves LIKE 'p%'
-        return column.like(_like_prefix(prefix), escape="\\")
+    if conn.dialect.name == "postgresql":  # the index under the C collation serves LIKE 'p%'
+        return by_bytes(conn, column).like(_like_prefix(prefix), escape="\\")
     return sa.and_(column >= prefix, column < prefix + "\U0010ffff")  # SQLite compares bytes: a range is the prefix
 
 
@@ -49,7 +54,7 @@ def matching_account_ids(conn: Connection, council_id: str, text: str, limit: in
     key = name_key(text)
     if len(key) >= 2:
         debtors += conn.execute(sa.select(d.id).where(d.council_id == council_id, name_prefix(conn, d.name_key, key))
-                                .order_by(d.name_key, d.id).limit(limit)).scalars()
+                                .order_by(by_bytes(conn, d.name_key), d.id).limit(limit)).scalars()
     if debtors and len(found) < limit:
         # By ix_account_debtor_id: the debtors are the council's, so are their accounts; asked in SQL as well, the
         # council would lead SQLite's planner to walk the council's every account.
