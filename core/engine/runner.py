@@ -14,7 +14,7 @@ import os
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -31,6 +31,7 @@ from .registration import COUNCIL, council_profile, council_row
 from ..errors import PluginError, RunRefused
 from .batch import collector_paused
 from ..store.db import refresh_statistics, writing
+from ..store.index_pause import ensure_queue_indexes, queue_indexes_set_aside
 from ..store.ledger import add_entry
 from ..store.locks import council_lock
 from ..store.models import Run, utcnow
@@ -173,10 +174,11 @@ class _Run:
         an officer moved on a later date than ``day`` is not reviewed for ``day``.
         """
         ids = self.due_ids(day)
-        for start in range(0, len(ids), self.chunk_size):
-            with self.tx() as conn:
-                loaded = load_cases(conn, ids[start : start + self.chunk_size], day, for_update=True, open_only=True)
-                self._chunk(conn, loaded, day)
+        with nullcontext() if self._dry_conn is not None else queue_indexes_set_aside(self.engine, len(ids)):
+            for start in range(0, len(ids), self.chunk_size):
+                with self.tx() as conn:
+                    loaded = load_cases(conn, ids[start : start + self.chunk_size], day, for_update=True, open_only=True)
+                    self._chunk(conn, loaded, day)
 
     def _chunk(self, conn: Connection, loaded: list[LoadedCase], day: date) -> None:
         """Bill what is due, review what is due (billed accounts included), then write it all at once."""
@@ -360,6 +362,9 @@ def run_council(
         else:
             start = min(earliest or to_date, to_date)
         report = RunReport(council_id, start, to_date, dry_run, profile_version=profile.version)
+        if not dry_run:
+            with writing(engine) as conn:
+                ensure_queue_indexes(conn)  # a run killed while they were set aside left them missing
         worker = _Run(engine, host, profile, report, chunk_size)
         dry_conn = dry_tx = None
         if dry_run:

@@ -52,6 +52,14 @@ def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
 
+def sqlite_cache_kib() -> int:
+    """SQLite's page cache per connection, in KiB: ``ARREARS_SQLITE_CACHE_MB`` (default 200 MB)."""
+    try:
+        return max(2, int(os.environ.get("ARREARS_SQLITE_CACHE_MB", "200"))) * 1024
+    except ValueError:
+        raise ArrearsError(f"ARREARS_SQLITE_CACHE_MB={os.environ['ARREARS_SQLITE_CACHE_MB']!r} is not a number of megabytes") from None
+
+
 def make_engine(url: str | None = None) -> Engine:
     """An engine for ``url``; SQLite gets WAL, foreign keys, a busy timeout and real transactions.
 
@@ -75,7 +83,7 @@ def make_engine(url: str | None = None) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={int(BUSY_WAIT_MS)}")
-            cur.execute("PRAGMA cache_size=-200000")
+            cur.execute(f"PRAGMA cache_size=-{sqlite_cache_kib()}")
             cur.execute("PRAGMA temp_store=MEMORY")
             cur.close()
 

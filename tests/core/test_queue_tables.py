@@ -73,3 +73,37 @@ def test_the_migrations_build_the_schema_the_models_declare(engine):
     skip = DESCENDING | POSTGRESQL_ONLY
     differences = [d for d in differences if not (d[0] in ("add_index", "remove_index") and d[1].name in skip)]
     assert differences == []
+
+
+def _queue_indexes(engine) -> set[str]:
+    return {i["name"] for i in sa.inspect(engine).get_indexes("account")} & {"ix_account_queue_priority",
+                                                                              "ix_account_queue_age"}
+
+
+def test_a_big_night_sets_the_queue_indexes_aside_and_builds_them_again(council, engine, h, tmp_path, monkeypatch):
+    import arrears.store.index_pause as pause
+
+    h.load_scenario(council, tmp_path)
+    monkeypatch.setattr(pause, "SET_ASIDE_FROM", 1)  # every day is a big one
+    seen = []
+    real = pause.writing
+
+    def watching(engine_):
+        seen.append(_queue_indexes(engine_))
+        return real(engine_)
+
+    monkeypatch.setattr(pause, "writing", watching)
+    h.run_json(council, "2025-05-31")
+    assert _queue_indexes(engine) == {"ix_account_queue_priority", "ix_account_queue_age"}
+    if engine.dialect.name == "sqlite":
+        assert set() in seen  # they were gone while the day ran
+    with engine.connect() as conn:
+        assert stage_counts(conn, "testshire") == counted_afresh(conn, "testshire")
+
+
+def test_a_run_finds_queue_indexes_a_killed_run_left_missing_and_builds_them(council, engine, h, tmp_path):
+    h.load_scenario(council, tmp_path)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_account_queue_priority")
+    h.run_json(council, "2025-03-01")
+    assert _queue_indexes(engine) == {"ix_account_queue_priority", "ix_account_queue_age"}
