@@ -45,6 +45,11 @@ class CaseList(DeskScreen):
         if row:
             self.app.open_case(row["reference"])  # type: ignore[attr-defined]
 
+    def action_debtor(self) -> None:
+        row = self.current()
+        if row:
+            self.app.open_debtor(row["debtor_ref"])  # type: ignore[attr-defined]
+
 
 class DebtorScreen(CaseList):
     """Everything one debtor owes."""

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
-from .base import CASE_COLUMNS, DeskScreen, case_cells
+from .debtor import CaseList
 
 __all__ = ["QueueScreen", "BANDS", "SORT_NAMES"]
 
@@ -20,7 +20,7 @@ BANDS: tuple[tuple[str, int | None, int | None], ...] = (
 )
 
 
-class QueueScreen(DeskScreen):
+class QueueScreen(CaseList):
     """A page of the queue's cases; n and p move between pages, never loading the whole queue."""
 
     AUTO_FOCUS = "#cases"
@@ -54,15 +54,11 @@ class QueueScreen(DeskScreen):
         yield Static(self.queue_name, id="queue-title", classes="title")
         yield Input(placeholder="/ to search: account or debtor reference, or the start of a name", id="search", compact=True)
         yield Static("", id="queue-filters", classes="subtitle")
-        yield DataTable(id="cases", cursor_type="row", zebra_stripes=True)
+        yield self.cases_table()
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#cases", DataTable)
-        for label, key in CASE_COLUMNS:
-            table.add_column(label, key=key)
         self.reload(first=True)
-        table.focus()
 
     def on_screen_resume(self) -> None:
         if self.rows:
@@ -84,11 +80,8 @@ class QueueScreen(DeskScreen):
         self.reload(first=False)
 
     def show(self, data: dict[str, Any]) -> None:
-        self.rows, self.next_cursor, self.label = data["rows"], data["next_cursor"], data["queue"]["label"]
-        table = self.query_one("#cases", DataTable)
-        table.clear()
-        for row in self.rows:
-            table.add_row(*case_cells(row), key=row["reference"])
+        self.next_cursor, self.label = data["next_cursor"], data["queue"]["label"]
+        self.fill(data["rows"])
         page = len(self.cursors)
         first = (page - 1) * self.app.page_size + 1  # type: ignore[attr-defined]
         where = f"lines {first}–{first + len(self.rows) - 1}" if self.rows else "no cases"
@@ -146,24 +139,3 @@ class QueueScreen(DeskScreen):
     def action_band(self) -> None:
         self.band = (self.band + 1) % len(BANDS)
         self.reload()
-
-    def _current(self) -> dict[str, Any] | None:
-        table = self.query_one("#cases", DataTable)
-        if not self.rows or table.cursor_row >= len(self.rows):
-            return None
-        return self.rows[table.cursor_row]
-
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_case(event.row_key.value)  # type: ignore[attr-defined]
-
-    def action_open(self) -> None:
-        row = self._current()
-        if row:
-            self.app.open_case(row["reference"])  # type: ignore[attr-defined]
-
-    def action_debtor(self) -> None:
-        row = self._current()
-        if row:
-            self.app.open_debtor(row["debtor_ref"])  # type: ignore[attr-defined]
-
-

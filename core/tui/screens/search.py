@@ -59,11 +59,6 @@ class SearchScreen(CaseList):
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()
 
-    def action_debtor(self) -> None:
-        row = self.current()
-        if row:
-            self.app.open_debtor(row["debtor_ref"])  # type: ignore[attr-defined]
-
     def action_back(self) -> None:
         if self.query_one("#search", Input).has_focus and self.rows:
             self.query_one("#cases").focus()
