@@ -8,7 +8,7 @@ import sys
 import click
 
 from ..services.officers.desk import OfficerDesk
-from .common import Env, council_option, db_option, fail_cleanly, pass_env
+from .common import Env, council_option, db_option, fail_cleanly, pass_env, today
 
 __all__ = ["tui", "serve"]
 
@@ -27,7 +27,7 @@ def tui(env: Env, council_id: str, officer: str | None, sign_in: bool) -> None:
         raise click.UsageError("give --officer LOGIN (or set ARREARS_OFFICER), or --sign-in")
     from ..tui.app import ArrearsApp
 
-    desk = OfficerDesk.open(env.db_url, council_id, None if sign_in else officer)
+    desk = OfficerDesk.open(env.db_url, council_id, None if sign_in else officer, today)
     ArrearsApp(desk, sign_in=sign_in).run()
 
 
@@ -45,6 +45,6 @@ def serve(env: Env, council_id: str, host: str, port: int, public_url: str | Non
     """Serve the officers' app to browsers: each visitor signs in with their login and password."""
     from textual_serve.server import Server
 
-    OfficerDesk.open(env.db_url, council_id, None).close()  # refuse now, not per visitor, if the council is wrong
+    OfficerDesk.open(env.db_url, council_id, None, today).close()  # refuse now, not per visitor, if the council is wrong
     command = [sys.executable, "-m", "arrears", "--db", env.url, "tui", "--council", council_id, "--sign-in"]
     Server(shlex.join(command), host=host, port=port, title=f"arrears · {council_id}", public_url=public_url).serve()

@@ -14,7 +14,7 @@ COLUMNS = (
     Column("financial_year", "int", required=True,
            help="Year the financial year starts in (2025 for 2025/26); the core amount is the year's rates."),
     Column("instalments", "choice", choices=tuple(str(n) for n in range(1, 13)),
-           help="Instalments on the demand; blank: the statutory scheme (DOMAIN §2.1); 12: twelve on request; "
+           help="Instalments on the demand; blank: the statutory scheme (NNDR Regs 1989 Sch 1); 12: twelve on request; "
                 "fewer: the ratepayer's choice (never more than the scheme allows)."),
     Column("instalment_day", "choice", choices=tuple(str(n) for n in range(1, 32)),
            help="Day of the month instalments fall due (1-31, the month's last day when shorter); blank: the profile's."),

@@ -19,7 +19,6 @@ from sqlalchemy.engine import Engine
 from ...engine.plugins import PluginHost, build_plugin_host
 from ...engine.registration import council_profile
 from ...errors import ArrearsError
-from .. import clock
 from ..accounts import resolve_officer, show_account
 from ..actions import check_action, list_actions, record_action
 from ..database import open_database
@@ -52,16 +51,17 @@ def _one_line(fn: Callable) -> Callable:
 class OfficerDesk:
     """What one officer of one council can see and do; ``officer`` None until they sign in."""
 
-    def __init__(self, engine: Engine, host: PluginHost, council_id: str, officer: str | None = None,
-                 today: Callable[[], date] = clock.today) -> None:
+    def __init__(self, engine: Engine, host: PluginHost, council_id: str, officer: str | None,
+                 today: Callable[[], date]) -> None:
         self.engine, self.host, self.council_id, self.officer, self._today = engine, host, council_id, officer, today
         self.council_name = council_id
         self.council_types: list[tuple[str, str]] = []
         self.role = ""
 
     @classmethod
-    def open(cls, db_url: str | None, council_id: str, officer: str | None, today: Callable[[], date] = clock.today) -> "OfficerDesk":
-        """The desk for ``officer`` of ``council_id`` (refused when they are not its officer); None: to sign in."""
+    def open(cls, db_url: str | None, council_id: str, officer: str | None, today: Callable[[], date]) -> "OfficerDesk":
+        """The desk for ``officer`` of ``council_id`` (refused when they are not its officer; None: to sign in), whose
+        business date is ``today()`` (the face's clock: the command line reads ``ARREARS_TODAY`` or the system's)."""
         engine = open_database(db_url)
         desk = cls(engine, build_plugin_host(), council_id, None, today)
         try:

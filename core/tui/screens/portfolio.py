@@ -66,7 +66,7 @@ class PortfolioScreen(DeskScreen):
         for run in data["runs"]:
             runs.add_row(str(run["id"]), run["to"], Text(f"{run['cases_evaluated']:,}", justify="right"),
                          Text(f"{run['moves']:,}", justify="right"))
-        self.query_one("#age-chart", Sparkline).data = [float(b["balance_pence"]) for b in data["age_bands"]]
+        self.query_one("#age-chart", Sparkline).data = [b["balance_pence"] // 100 for b in data["age_bands"]]  # heights
         self.query_one("#moves", Sparkline).data = [float(r["moves"]) for r in reversed(data["runs"])] or [0.0]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
